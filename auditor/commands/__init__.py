@@ -1,0 +1,1 @@
+"""One module per ``auditor`` subcommand (see ``auditor/cli.py``)."""
