@@ -126,32 +126,31 @@ class Auditor:
 
     # -- loading -------------------------------------------------------------
     def _load(self, name: str, origin: str, version: str | None, loader) -> None:
+        plugin = None
         try:
             plugin = loader()
-            contract = getattr(plugin, "AUDITOR_CONTRACT", hookspecs.CONTRACT_VERSION)
-            if contract != hookspecs.CONTRACT_VERSION:
-                raise PluginLoadError(
-                    f"written for hook contract {contract}; this auditor provides contract "
-                    f"{hookspecs.CONTRACT_VERSION}"
-                )
-            if self.pm.is_registered(plugin) or self.pm.has_plugin(name):
-                return
-            self.pm.register(plugin, name=name)
-            try:
-                self.pm.check_pending()
-            except pluggy.PluginValidationError as exc:
-                self.pm.unregister(plugin)
-                raise PluginLoadError(f"implements a hook this auditor does not know: {exc}") from None
-            rules = self._declared_rules(name, plugin)
-        except PluginLoadError as exc:
-            self.load_errors.append(Problem("<plugins>", f"plugin {name!r} refused: {exc}", plugin=name))
-            return
-        except Exception as exc:  # noqa: BLE001 - a broken plugin must not stop the others
+            if self.pm.is_registered(plugin):
+                return  # the same module given twice (say, installed and --plugin): load it once
             if self.pm.has_plugin(name):
-                self.pm.unregister(name=name)
-            self.load_errors.append(
-                Problem("<plugins>", f"plugin {name!r} failed to load: {type(exc).__name__}: {exc}", plugin=name)
-            )
+                raise PluginLoadError(f"another plugin named {name!r} is already loaded; rename one of them")
+            _check_contract(plugin)
+            try:
+                self.pm.register(plugin, name=name)
+            except ValueError as exc:  # pluggy: a hook implementation's arguments do not fit its hook
+                raise PluginLoadError(_pluggy_reason(exc)) from None
+            rules = self._declared_rules(name, plugin)
+            clash = {r.id: info.name for info in self.plugins for r in info.rules}
+            for rule in rules:
+                if rule.id in clash:
+                    raise PluginLoadError(f"declares rule {rule.id!r}, already declared by plugin {clash[rule.id]!r}")
+        except Exception as exc:  # noqa: BLE001 - a broken plugin must not stop the others
+            if plugin is not None and self.pm.is_registered(plugin):
+                self.pm.unregister(plugin)
+            if isinstance(exc, PluginLoadError):
+                message = f"plugin {name!r} ({origin}) refused: {exc}"
+            else:
+                message = f"plugin {name!r} ({origin}) failed to load: {type(exc).__name__}: {exc}"
+            self.load_errors.append(Problem("<plugins>", message, plugin=name))
             return
         module = getattr(plugin, "__name__", type(plugin).__name__)
         version = version or getattr(plugin, "__version__", None)
