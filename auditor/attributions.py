@@ -1,198 +1,1205 @@
 """The attribution finder: every act of attributing information to a source.
 
-For each sentence it finds cues (reporting verbs such as "said" or "wrote in
-Foreign Policy on 24 January that", and phrases such as "according to"), the
-source each cue credits (the subject before the verb, the name after an inverted
-"said X", the noun phrase after "according to"), the content attributed (the
-clause after the cue, or the quotation before an inverted cue), the source's kind
-and the quote form.  It is the default implementation of the
+Read top to bottom, it works sentence by sentence:
+
+1. **Words.**  A sentence is cut into word and punctuation tokens, each marked
+   with whether it lies inside a quotation (the core's quotation tracking).
+2. **Cues.**  Outside quotations it looks for cues: reporting verbs ("said",
+   "wrote in Foreign Policy on 24 January that"), with their auxiliaries
+   ("has also noted"); phrases that put the source after them ("according to",
+   "citing"); adverbs that attribute without a source ("reportedly"); agentless
+   passives ("it was reported", "has been criticized"); and attribution nouns
+   with a clause ("claims that", "allegations of").  Words that are as often
+   nouns ("reports", "states") count only between a subject and a clause.
+3. **Source.**  For a verb, the subject noun phrase on its left (appositives
+   and all: "Jane Roe, a spokeswoman for the ministry,"), the phrase after an
+   inverted verb ("..., said Jane Roe"), or for a participle or a second verb
+   ("..., adding that"; "issued a statement and said") the subject of the
+   clause; for "according to" and "citing", the phrase after.
+4. **Content and form.**  What is attributed: the clause after the cue, or the
+   quotation or clause before a parenthetical "he said".  Its form is
+   ``direct`` when it is all inside quotation marks and not introduced as
+   reported speech ("that", "as"), ``mixed`` when it is partly quoted or quoted
+   after "that", ``indirect`` otherwise, ``belief`` for mental states.
+5. **Kind.**  The head of the source phrase decides: a proper name (person or
+   organisation), an office ("the spokesman for ..."), a document ("the
+   statement"), or people or media a reader cannot identify ("officials",
+   "local media", "a person familiar with the matter").
+6. **Reference.**  Pronouns and anaphors are resolved to a name given earlier:
+   "he" to the last person named, "the militia" to the last organisation
+   described as one, "the statement" to whoever issued it, "who" to the phrase
+   it follows.
+
+Every step looks at a bounded window of tokens around a cue, so the work is
+linear in the length of the article.  It is the default implementation of the
 ``auditor_find_attributions`` hook; a plugin may replace it.
 """
 
 from __future__ import annotations
 
-from .lexicon import load_lexicon
-from .model import Article, Attribution, Sentence, Span
+import bisect
+from dataclasses import dataclass, replace
 
 import regex
 
+from .lexicon import load_lexicon
+from .model import Article, Attribution, Sentence, Span
+
 _LEX = load_lexicon("attribution")
 
-_WORD = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}'’.\-]*")
+# -- lexicons -------------------------------------------------------------------
 
 
-def _alternation(phrases) -> str:
-    return "|".join(regex.escape(p).replace(r"\ ", r"\s+") for p in sorted(phrases, key=len, reverse=True))
+def _inflections(line: str) -> tuple[str, list[str]]:
+    """``"say | said says saying"`` or a regular ``"warn"``: the base and its forms."""
+    base, _, irregular = line.partition("|")
+    base = base.strip()
+    if irregular.strip():
+        particle = base.partition(" ")[2]  # "point out | pointed points pointing"
+        return base, [base, *(f"{f} {particle}".strip() for f in irregular.split())]
+    *head, verb = base.split()
+    prefix = " ".join(head) + " " if head else ""
+    if verb.endswith("e"):
+        forms = [verb, verb + "s", verb + "d", verb[:-1] + "ing"]
+    elif verb.endswith("y") and verb[-2:-1] not in "aeiou":
+        forms = [verb, verb[:-1] + "ies", verb[:-1] + "ied", verb + "ing"]
+    elif verb.endswith(("s", "sh", "ch", "x", "z", "o")):
+        forms = [verb, verb + "es", verb + "ed", verb + "ing"]
+    else:
+        forms = [verb, verb + "s", verb + "ed", verb + "ing"]
+    return base, [prefix + f for f in forms]
 
 
-_VERB_CUE = regex.compile(
-    r"\b(?:(?:has|have|had|was|were|is|are|will|would|also|further|later|previously|repeatedly|once|then|had\s+earlier)\s+)*"
-    r"(?P<verb>" + _alternation(_LEX["speech_verbs"] | _LEX["belief_verbs"]) + r")\b"
-    r"(?P<tail>(?:\s+in\s+(?:an?\s+|the\s+)?[\p{Lu}][^,.;:“\"]{0,60}?)?(?:\s+on\s+\p{N}{1,2}\s+\p{Lu}\p{Ll}+|\s+on\s+\p{Lu}\p{Ll}+day)?\s+that\b|:)?",
-    regex.IGNORECASE,
+def _verb_table(*sections: str) -> dict[str, str]:
+    """Every form of the verbs of ``sections``, mapped to its base form."""
+    table: dict[str, str] = {}
+    for section in sections:
+        for line in _LEX.get(section, ()):
+            base, forms = _inflections(line)
+            for form in forms:
+                table.setdefault(form, base)
+    return table
+
+
+_SPEECH = _verb_table("speech_verbs", "complement_verbs", "document_verbs")
+_BELIEF = _verb_table("belief_verbs")
+_NEEDS_CLAUSE = frozenset(_verb_table("complement_verbs"))
+_DOCUMENT_VERBS = frozenset(_verb_table("document_verbs"))
+_NOUN_LIKE = _LEX["noun_like_forms"]
+# Multi-word verbs ("point out") by their first word.
+_PHRASAL = {}
+for _form in list(_SPEECH) + list(_BELIEF):
+    if " " in _form:
+        _PHRASAL.setdefault(_form.split()[0], []).append(_form.split())
+_PARTICIPLES_PASSIVE = {"said", "told", "written", "shown", "found", "known", "thought", "understood", "felt", "read", "forecast"}
+_SOURCELESS_PASSIVE = frozenset(
+    """reported said described alleged claimed rumoured rumored understood told quoted cited
+    criticized criticised accused blamed identified projected estimated predicted forecast
+    mentioned questioned condemned slammed blasted dubbed ridiculed derided""".split()
 )
-_PREPOSED_CUE = regex.compile(
-    r"\b(?P<verb>" + _alternation(_LEX["source_prepositions"]) + r")\s+(?P<source>[^,.;:“”\"]{2,120}?)(?=\s*(?:[,.;:]|$|\s+that\b))",
-    regex.IGNORECASE,
+_IT_PASSIVE = frozenset("believed thought understood known expected feared hoped suspected assumed".split())
+
+_SOURCE_PREPOSITIONS = sorted((p.split() for p in _LEX["source_prepositions"]), key=len, reverse=True)
+_SOURCELESS = sorted((p.split() for p in _LEX["sourceless_cues"]), key=len, reverse=True)
+_ATTRIBUTION_NOUNS = _LEX["attribution_nouns"]
+_BREAKS = _LEX["clause_breaks"]
+_AUX = _LEX["auxiliaries"]
+_NP_PREP = _LEX["np_prepositions"]
+_PREP = _LEX["prepositions"]
+_DET = _LEX["determiners"]
+_VAGUE = _LEX["vague_quantifiers"]
+_PRONOUNS = _LEX["pronouns"]
+_DOC = _LEX["document_nouns"]
+_MEDIA = _LEX["media_nouns"]
+_UNNAMED = _LEX["unnamed_nouns"]
+_TITLES = _LEX["title_nouns"]
+_ORG_WORDS = _LEX["org_words"]
+_DESCRIPTIVE = _LEX["descriptive_capitals"]
+_STATE_BODIES = _LEX["state_bodies"]
+# Each line of [org_nouns] is one sort of body; a word maps to every sort it is in.
+_ORG_SORTS: dict[str, set[int]] = {}
+for _n, _line in enumerate(sorted(_LEX["org_nouns"])):
+    for _word in _line.split():
+        _ORG_SORTS.setdefault(_word, set()).add(_n)
+_BE = frozenset("is are was were be been being am 's".split())
+_PERSONAL = frozenset("he she him her his hers i me my we us our you your".split())
+_PLURAL_PRONOUNS = frozenset("they them their".split())
+_RELATIVE = frozenset("who which that whom".split())
+_CLAUSE_AUX = frozenset("will would could should may might can must is are was were has have had does did won’t won't".split())
+_FINITE = frozenset("went came made took gave got saw knew thought found told said became left began".split())
+# Verbs that may come before their subject: "“...,” said Jane Roe".
+_INVERTING = frozenset(
+    """said says added adds asked asks continued explained wrote writes noted notes recalled insisted
+    argued warned replied admitted declared stated cautioned concluded observed suggested
+    tweeted reported reports acknowledged conceded""".split()
 )
-_SOURCELESS = regex.compile(r"\b(?P<verb>" + _alternation(_LEX["sourceless_cues"]) + r")\b", regex.IGNORECASE)
-_PRONOUNS = {"he", "she", "they", "it", "we", "i", "who"}
-_DETERMINERS = {"a", "an", "the", "some", "several", "many", "most", "two", "three", "one", "other", "its", "his", "her", "their", "these", "those", "local", "senior"}
+_CALL = frozenset("call calls called calling".split())
+_REPORT_NOUNS = frozenset("reports report accounts account estimates estimate polls tallies counts".split())
+_INTENTIONS = frozenset("want hope expect fear".split())
+_AS_VERBS = ("describ", "characteri", "portray", "label", "dismiss", "brand", "hail", "prais", "criticiz", "criticis", "den", "reject", "cast")
+_WH = frozenset("whether if why how what when where who which".split())
+_TIME_WORDS = frozenset(
+    """monday tuesday wednesday thursday friday saturday sunday week weekend month year
+    morning afternoon evening night day today yesterday tonight january february march april
+    may june july august september october november december""".split()
+)
+_QUOTE_OPEN = "“‘\"«„'"
+_QUOTE_CLOSE = "”’\"»'"
+
+# A cheap test that a sentence may hold a cue at all (most do not need tokens).
+_CUE_WORDS = sorted(
+    {f.split()[0] for f in _SPEECH}
+    | {f.split()[0] for f in _BELIEF}
+    | {p[0] for p in _SOURCE_PREPOSITIONS}
+    | {p[0] for p in _SOURCELESS}
+    | set(_ATTRIBUTION_NOUNS),
+    key=len,
+    reverse=True,
+)
+_MAY_HAVE_CUE = regex.compile(r"\b(?:" + "|".join(map(regex.escape, _CUE_WORDS)) + r")\b|:|―", regex.IGNORECASE)
+_TOKEN = regex.compile(r"\p{N}+(?:[.,:]\p{N}+)+|[\p{L}\p{N}]+(?:[’'\-.&/][\p{L}\p{N}]+)*|[^\s\p{L}\p{N}]")
+
+_MAX_SUBJECT = 16  # words a source phrase may have, appositives and all
+_MAX_ADJUNCT = 9  # words between a verb and its "that" ("wrote in Foreign Policy on 24 January that")
+
+
+# -- tokens --------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class Tok:
+    start: int
+    end: int
+    text: str
+    low: str
+    word: bool
+    cap: bool
+    quoted: bool = False
+
+
+def _tokens(article: Article, sentence: Sentence) -> list[Tok]:
+    base = sentence.start
+    toks = []
+    for m in _TOKEN.finditer(sentence.text):
+        t = m.group()
+        first = t[0]
+        word = first.isalnum()
+        toks.append(Tok(base + m.start(), base + m.end(), t, t.lower(), word, word and first.isupper()))
+    quotes = article.quotes_in(sentence.start, sentence.end)
+    if quotes:
+        qi = 0
+        for tok in toks:
+            while qi < len(quotes) and quotes[qi].end <= tok.start:
+                qi += 1
+            if qi < len(quotes) and quotes[qi].start < tok.start and tok.end <= quotes[qi].inner_end:
+                tok.quoted = True
+    return toks
+
+
+def _is_quote_mark(tok: Tok) -> bool:
+    return not tok.word and tok.text in "“”‘’\"«»„'"
+
+
+# -- the finder ----------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class _Found:
+    """An attribution under construction: token indices and what is known."""
+
+    cue: tuple[int, int]
+    source: tuple[int, int] | None
+    kind: str  # "speech", "belief"
+    content: tuple[int, int] | None = None  # character offsets
+    reported: bool = False  # introduced as reported speech ("that", "as")
+    clause: bool = False  # a clause or quotation goes with the cue, after or before it
+    complement: bool = False  # a clause or quotation follows the cue
+    relay: bool = False  # "citing X": X's words come through the clause's own source
+    source_kind: str | None = None
+    resolved: str | None = None
 
 
 def find_attributions(article: Article) -> list[Attribution]:
+    """Every attribution in ``article``, in text order."""
     found: list[Attribution] = []
-    last_named: str | None = None
+    context = _Context(article)
     for sentence in article.sentences:
-        for attribution in _in_sentence(article, sentence):
-            if attribution.source_kind in ("named_person", "named_org") and attribution.source:
-                last_named = attribution.source.text
-            elif attribution.source and attribution.source.text.lower() in _PRONOUNS and last_named:
-                attribution = _with_resolution(attribution, last_named)
+        if not _MAY_HAVE_CUE.search(sentence.text):
+            continue
+        toks = _tokens(article, sentence)
+        items = _drop_coordinated(toks, _in_sentence(toks))
+        built = []
+        for index, item in enumerate(items):
+            attribution = _build(article, sentence, toks, items, index, context)
+            if attribution is not None:
+                built.append((item, attribution))
+                context.add(attribution)
+        for k, (item, attribution) in enumerate(built):
+            if item.relay:
+                # "Citing a source, the channel said that ...": the same content, relayed.
+                main = next((b for i, b in built[k + 1 :] if not i.relay and i.kind == "speech"), None)
+                if main is not None:
+                    attribution = replace(attribution, content=main.content, quote=main.quote)
             found.append(attribution)
+    found.sort(key=lambda a: (a.cue.start, a.cue.end))
     return found
 
 
-def _with_resolution(a: Attribution, name: str) -> Attribution:
-    return Attribution(a.cue, a.source, a.content, a.source_kind, a.quote, a.sentence, resolved=name)
-
-
-def _in_sentence(article: Article, sentence: Sentence) -> list[Attribution]:
-    text, base = sentence.text, sentence.start
-    out: list[Attribution] = []
-    taken: list[tuple[int, int]] = []
-
-    def free(a: int, b: int) -> bool:
-        return all(b <= s or a >= e for s, e in taken)
-
-    for m in _PREPOSED_CUE.finditer(text):
-        if article.quote_at(base + m.start()):
+def _in_sentence(toks: list[Tok]) -> list[_Found]:
+    out: list[_Found] = []
+    taken: set[int] = set()
+    n = len(toks)
+    i = 0
+    while i < n:
+        tok = toks[i]
+        if tok.quoted or not tok.word:
+            if tok.text == "―" and not tok.quoted:
+                item = _dash_signature(toks, i)
+                if item:
+                    out.append(item)
+            elif tok.text == ":" and not tok.quoted:
+                item = _colon_headline(toks, i)
+                if item:
+                    out.append(item)
+            i += 1
             continue
-        source = _trim_source(m.group("source"))
-        src = Span(base + m.start("source"), base + m.start("source") + len(source), source)
-        rest_start = m.end()
-        # "According to X, content." or "content, according to X."
-        before = text[: m.start()].rstrip(" ,")
-        after = text[rest_start:].lstrip(" ,")
-        if len(before.split()) >= 3:
-            c0 = base
-            content = article.span(c0, c0 + len(before))
-        else:
-            c0 = base + len(text) - len(after)
-            content = article.span(c0, base + len(text.rstrip(" .")))
-        cue = article.span(base + m.start("verb"), base + m.end("verb"))
-        out.append(_make(article, sentence, cue, src, content, "speech"))
-        taken.append((m.start(), m.end()))
-
-    for m in _VERB_CUE.finditer(text):
-        if not free(m.start(), m.end()) or article.quote_at(base + m.start("verb")):
+        item = _preposition_cue(toks, i) or _report_preposition(toks, i) or _sourceless_cue(toks, i) or _verb_cue(toks, i, out) or _noun_cue(toks, i)
+        if item is not None and not any(k in taken for k in range(*item.cue)):
+            out.append(item)
+            taken.update(range(*item.cue))
+            i = max(i + 1, item.cue[1] if item.cue[0] >= i else i + 1)
             continue
-        verb = m.group("verb").lower()
-        kind = "belief" if verb in _LEX["belief_verbs"] else "speech"
-        cue = article.span(base + m.start(), base + m.end())
-        prefix = text[: m.start()]
-        after = text[m.end():]
-        source = _subject(prefix)
-        inverted = bool(regex.search(r"[,”\"’]\s*$", prefix)) and source is None
-        if inverted or (source is not None and source[0].lower() in _PRONOUNS and regex.search(r"[,”\"]\s*\S+\s*$", prefix)):
-            # "“...,” said X." / "“...,” he said."
-            if source is None:
-                src_m = regex.match(r"\s*((?:[\p{Lu}][\p{L}.\-’']*|the|a|an|of|for)(?:\s+(?:[\p{Lu}][\p{L}.\-’']*|the|of|for|a|an))*)", after)
-                source = (src_m.group(1), m.end() + src_m.start(1)) if src_m and src_m.group(1) else None
-            q = article.quote_at(base + len(prefix.rstrip(" ,")) - 1)
-            content = article.span(q.start, q.end) if q else article.span(base, base + len(prefix.rstrip(" ,")))
-        else:
-            c_text = after.strip(" ,:")
-            if not c_text:
-                continue
-            c0 = base + len(text) - len(after.lstrip(" ,:"))
-            content = article.span(c0, base + len(text.rstrip(" .")))
-        if source is None and kind == "speech":
-            continue
-        src = Span(base + source[1], base + source[1] + len(source[0]), source[0]) if source else None
-        out.append(_make(article, sentence, cue, src, content, kind))
-        taken.append((m.start(), m.end()))
-
-    for m in _SOURCELESS.finditer(text):
-        if free(m.start(), m.end()) and not article.quote_at(base + m.start()):
-            cue = article.span(base + m.start(), base + m.end())
-            content = article.span(base + m.end(), base + len(text.rstrip(" .")))
-            out.append(Attribution(cue, None, content, "unnamed", "indirect", sentence.index))
-    out.sort(key=lambda a: a.cue.start)
+        i += 1
+    out.sort(key=lambda f: f.cue)
     return out
 
 
-def _trim_source(source: str) -> str:
-    words = source.split()
-    return " ".join(words[:12]).strip()
+def _drop_coordinated(toks: list[Tok], items: list[_Found]) -> list[_Found]:
+    """"confirmed the strikes and described them as ...": one act of attribution,
+    carried by the verb with the clause; the first verb only names its object."""
+    drop = set()
+    for a, b in zip(items, items[1:]):
+        if a.kind == b.kind == "speech" and not a.clause and b.clause and a.source is not None and b.source == a.source:
+            if b.cue[0] > a.cue[1] and toks[b.cue[0] - 1].low == "and":
+                drop.add(id(a))
+    return [f for f in items if id(f) not in drop]
 
 
-def _subject(prefix: str) -> tuple[str, int] | None:
-    """The noun phrase that ends ``prefix`` (the words before a reporting verb)."""
-    words = list(_WORD.finditer(prefix))
-    if not words:
+def _match_words(toks: list[Tok], i: int, words: list[str]) -> bool:
+    if i + len(words) > len(toks):
+        return False
+    return all(toks[i + k].low == w and not toks[i + k].quoted for k, w in enumerate(words))
+
+
+# ---- "according to X", "citing X" -------------------------------------------
+
+
+def _preposition_cue(toks: list[Tok], i: int) -> _Found | None:
+    for words in _SOURCE_PREPOSITIONS:
+        if _match_words(toks, i, words):
+            j = i + len(words)
+            if words == ["per"] and not _at_clause_start(toks, i):
+                return None
+            if words[0] in ("citing", "quoting") and j < len(toks) and toks[j].low == "from":
+                j += 1
+            end = _np_after(toks, j)
+            if end is None:
+                return None
+            src = (j, end)
+            relay = _at_clause_start(toks, i)
+            return _Found((i, j), _owner_of_document(toks, src), "speech", relay=relay)
+    return None
+
+
+def _report_preposition(toks: list[Tok], i: int) -> _Found | None:
+    """"by early reports", "based on unconfirmed reports", "by one estimate":
+    a preposition whose object is a report or an estimate."""
+    t = toks[i]
+    if t.low == "based" and i + 1 < len(toks) and toks[i + 1].low == "on":
+        j = i + 2
+    elif t.low in ("by", "amid", "from"):
+        j = i + 1
+    else:
         return None
-    tail = prefix[words[-1].end():]
-    if tail.strip():
-        return None  # punctuation between the phrase and the verb
-    chosen = []
-    for w in reversed(words):
-        token = w.group()
-        low = token.lower()
-        if chosen and low in _LEX["clause_breaks"]:
-            break
-        if not chosen and low in _PRONOUNS:
-            return token, w.start()
-        chosen.append(w)
-        between = prefix[w.end(): chosen[-2].start()] if len(chosen) > 1 else ""
-        if regex.search(r"[,;:()“”\"]", between):
-            chosen.pop()
-            break
-        if len(chosen) >= 10:
-            break
-    while chosen and chosen[-1].group().lower() in _LEX["clause_breaks"]:
-        chosen.pop()
-    if not chosen:
+    end = _np_after(toks, j, limit=6)
+    if end is None:
         return None
-    start, end = chosen[-1].start(), chosen[0].end()
-    return prefix[start:end], start
+    head = _head_words([toks[k].text for k in range(j, end)])
+    if not head or head[-1].lower() not in _REPORT_NOUNS or toks[j].cap and toks[j].low not in _DET:
+        return None
+    return _Found((i, j), (j, end), "speech", relay=_at_clause_start(toks, i))
 
 
-def _make(article: Article, sentence: Sentence, cue: Span, source: Span | None, content: Span, kind: str) -> Attribution:
-    return Attribution(
-        cue=cue,
-        source=source,
-        content=content,
-        source_kind=classify_source(source.text if source else None),
-        quote="belief" if kind == "belief" else quote_form(article, content, cue),
-        sentence=sentence.index,
+def _owner_of_document(toks: list[Tok], src: tuple[int, int]) -> tuple[int, int]:
+    """"a report by Al-Mayadeen": the source is the one who issued the document."""
+    a, b = src
+    for k in range(a, b - 1):
+        if toks[k].low in ("by", "from") and any(t.low in _DOC for t in toks[a:k]):
+            if toks[k + 1].cap:
+                return (k + 1, b)
+    return src
+
+
+def _at_clause_start(toks: list[Tok], i: int) -> bool:
+    k = i - 1
+    while k >= 0 and toks[k].low in ("also", "and", "but", "yet"):
+        k -= 1
+    return k < 0 or toks[k].text in (",", ";", ":", "(", "—", "–") or _is_quote_mark(toks[k])
+
+
+def _np_after(toks: list[Tok], j: int, limit: int = _MAX_SUBJECT) -> int | None:
+    """End (exclusive) of the noun phrase starting at ``j``: up to a clause break."""
+    n = len(toks)
+    k = j
+    while k < n and k - j < limit:
+        t = toks[k]
+        if t.quoted:
+            break
+        if not t.word:
+            if t.text in ("’", "'") and k + 1 < n and toks[k + 1].low == "s":
+                k += 2
+                continue
+            if t.text in ("-", "&", "(", ")") or (t.text == "." and k + 1 < n and toks[k + 1].word and not toks[k + 1].cap):
+                k += 1
+                continue
+            break
+        if k > j and not t.cap and (t.low in _BREAKS or t.low in _AUX or (t.low in _SPEECH or t.low in _BELIEF) and t.low not in _NOUN_LIKE):
+            break
+        if k > j and not t.cap and _looks_finite(toks, k):
+            break
+        if k > j and t.low == "that":
+            break
+        if k > j and t.low in _PREP and t.low not in _NP_PREP:
+            break
+        if k > j and t.low in ("on", "in") and k + 1 < n and (toks[k + 1].low in _TIME_WORDS or toks[k + 1].low.isdigit()):
+            break
+        k += 1
+    while k > j and (toks[k - 1].low in _NP_PREP or toks[k - 1].low in _DET or not toks[k - 1].word):
+        k -= 1
+    return k if k > j else None
+
+
+def _looks_finite(toks: list[Tok], k: int) -> bool:
+    """A past-tense verb after a subject ("the militia issued a statement"), not
+    an adjective ("the armed group")."""
+    t = toks[k]
+    if not t.low.endswith("ed") or k + 1 >= len(toks):
+        return False
+    prev, nxt = toks[k - 1], toks[k + 1]
+    if prev.low in _DET or prev.low in _PREP or prev.low.endswith("ly"):
+        return False
+    return nxt.low in _DET or nxt.low in _PRONOUNS or nxt.low in _PERSONAL or nxt.cap or nxt.low in _PREP
+
+
+# ---- "reportedly", "it is understood" -----------------------------------------
+
+
+def _sourceless_cue(toks: list[Tok], i: int) -> _Found | None:
+    for words in _SOURCELESS:
+        if _match_words(toks, i, words):
+            return _Found((i, i + len(words)), None, "speech")
+    return None
+
+
+# ---- reporting verbs ----------------------------------------------------------
+
+
+def _verb_cue(toks: list[Tok], i: int, earlier: list[_Found]) -> _Found | None:
+    tok = toks[i]
+    low = tok.low
+    phrasal = _phrasal_at(toks, i)
+    if phrasal:
+        form, width = phrasal
+    elif low in _SPEECH or low in _BELIEF:
+        form, width = low, 1
+    else:
+        return None
+    if tok.cap and i > 0 and not _is_quote_mark(toks[i - 1]):
+        return None  # "United States", "Reports" in a name
+    kind = "belief" if form in _BELIEF and form not in _SPEECH else "speech"
+    end = i + width
+    prev = _prev_word(toks, i)
+    if prev is not None and toks[prev].low == "to" and prev == i - 1:
+        return None  # an infinitive: "to maintain stability"
+    if prev is not None and prev == i - 1 and (toks[prev].low in _DET or toks[prev].low in _PREP) and form in _NOUN_LIKE:
+        return None  # "the reports", "of claims"
+    if form in _NOUN_LIKE and end < len(toks) and (toks[end].low in _SPEECH or toks[end].low in _AUX and toks[end].low not in ("that",)):
+        return None  # "recent reports also suggest": the noun is the subject
+    if form in _NOUN_LIKE and not form.endswith(("s", "ed", "ing")) and not tok.quoted:
+        # a bare form ("state", "report") is a verb after a pronoun or an auxiliary only
+        if prev is None or not (toks[prev].low in _PERSONAL or toks[prev].low in _PLURAL_PRONOUNS or toks[prev].low in _AUX or toks[prev].low in ("i", "we", "you", "they", "to")):
+            return None
+    if prev is not None and prev == i - 1 and toks[prev].low == "so" and form.startswith("call"):
+        return None  # "so-called"
+
+    aux_start = _aux_start(toks, i)
+    passive = _is_passive(toks, aux_start, i, form)
+    cue_end, complement, reported = _complement(toks, end, form)
+
+    if passive:
+        return _passive(toks, aux_start, i, cue_end, form, kind, reported)
+
+    if form.endswith("ing") and all(toks[k].low not in _BE and toks[k].low not in ("has", "have", "had") for k in range(aux_start, i)):
+        return _participle(toks, aux_start, cue_end, form, kind, complement, reported, earlier)
+
+    inverted = _inverted_source(toks, i, cue_end)
+    if inverted is not None:
+        return _Found((i, cue_end), inverted, kind, reported=reported, clause=True, complement=complement)
+
+    subject = _subject(toks, aux_start)
+    if subject is None:
+        if aux_start > 0 and toks[aux_start - 1].low in ("and", "but") and (complement or not _needs_clause(form)):
+            # "issued a statement and said ...": the subject of the first verb.
+            source = _clause_subject(toks, aux_start - 1, earlier)
+            if source is not None:
+                return _Found((aux_start, cue_end), source, kind, reported=reported, clause=complement, complement=complement)
+        return None
+    parenthetical = _is_parenthetical(toks, subject[0], cue_end)
+    if form in _CALL and not _call_names_something(toks, cue_end):
+        return None
+    if _needs_clause(form) and not (complement or parenthetical or form in _CALL):
+        return None
+    if form in _NOUN_LIKE and not (complement or parenthetical or _object_follows(toks, cue_end)):
+        return None
+    if form in _DOCUMENT_VERBS and form not in ("suggest", "suggests", "suggested") and not complement:
+        if not any(t.low in _DOC or t.low in _MEDIA for t in toks[subject[0]:subject[1]]):
+            return None
+    if kind == "belief" and not (complement or _BELIEF.get(form) in _INTENTIONS and cue_end < len(toks) and toks[cue_end].low == "to"):
+        return None
+    return _Found((aux_start, cue_end), subject, kind, reported=reported, clause=complement or parenthetical, complement=complement)
+
+
+def _phrasal_at(toks: list[Tok], i: int) -> tuple[str, int] | None:
+    for words in _PHRASAL.get(toks[i].low, ()):
+        if _match_words(toks, i, words):
+            return " ".join(words), len(words)
+    if toks[i].low in _CALL and i + 1 < len(toks) and toks[i + 1].low in ("for", "on", "upon"):
+        return toks[i].low + " " + toks[i + 1].low, 2
+    return None
+
+
+def _call_names_something(toks: list[Tok], j: int) -> bool:
+    """"called the plan “a disaster”", "called it a failure": an object, then what
+    the speaker called it (not "called a meeting", "called him on Tuesday")."""
+    if not _object_follows(toks, j) or toks[j].low in ("for", "on", "to", "about", "of", "off", "in", "out", "up", "back"):
+        return False
+    seen_word = False
+    for k in range(j, min(len(toks), j + 9)):
+        t = toks[k]
+        if _is_quote_mark(t) or t.quoted:
+            return True
+        if seen_word and t.low in ("a", "an", "the") and k > j + 0:
+            return True
+        if not t.word or t.low in _BREAKS or t.low in _PREP and t.low != "of":
+            return False
+        seen_word = True
+    return False
+
+
+def _needs_clause(form: str) -> bool:
+    return form in _NEEDS_CLAUSE and " " not in form
+
+
+def _prev_word(toks: list[Tok], i: int) -> int | None:
+    return i - 1 if i > 0 else None
+
+
+def _aux_start(toks: list[Tok], i: int) -> int:
+    """Index of the first auxiliary or adverb right before the verb at ``i``
+    ("has also", "was on Wednesday")."""
+    k = i
+    while k > 0:
+        t = toks[k - 1]
+        if t.quoted:
+            break
+        if t.word and not t.cap and (t.low in _AUX or (t.low.endswith("ly") and len(t.low) > 4 and t.low not in _UNNAMED)):
+            k -= 1
+            continue
+        # "on Wednesday", "last week" between subject and verb
+        if t.word and t.low in _TIME_WORDS and k >= 2 and toks[k - 2].low in ("on", "last", "this", "earlier", "late"):
+            k -= 2
+            continue
+        if t.text in ("’", "'") and k >= 2 and toks[k - 2].word:  # "didn’t" splits as "didn" "’" "t"
+            break
+        break
+    return k
+
+
+def _is_passive(toks: list[Tok], aux_start: int, i: int, form: str) -> bool:
+    if not (form.endswith("ed") or form.split()[0] in _PARTICIPLES_PASSIVE or form in _PARTICIPLES_PASSIVE):
+        return False
+    if any(toks[k].low in _BE or toks[k].low == "get" for k in range(aux_start, i)):
+        return True
+    # a reduced relative: "people accused of murder", "a plan described by aides"
+    nxt = toks[i + 1].low if i + 1 < len(toks) else ""
+    prev = toks[i - 1] if i > 0 else None
+    return (
+        aux_start == i
+        and prev is not None
+        and prev.word
+        and not prev.cap
+        and prev.low not in _PERSONAL
+        and prev.low not in _PLURAL_PRONOUNS
+        and prev.low not in _RELATIVE
+        and nxt in ("of", "by", "to")
     )
 
 
-def quote_form(article: Article, content: Span, cue: Span) -> str:
+def _complement(toks: list[Tok], j: int, form: str) -> tuple[int, bool, bool]:
+    """What follows a verb: returns the cue's end (it takes in "that" or "as",
+    and a short adjunct before "that"), whether a clause or quotation follows,
+    and whether it is introduced as reported speech."""
+    n = len(toks)
+    if j >= n:
+        return j, False, False
+    t = toks[j]
+    if not t.quoted and t.low in ("that", "as"):
+        return j + 1, True, True
+    if t.text == ":":
+        return j + 1, True, False
+    if t.quoted or _is_quote_mark(t):
+        return j, True, False
+    if t.text == "," and j + 1 < n and (toks[j + 1].quoted or _is_quote_mark(toks[j + 1])):
+        return j + 1, True, False
+    if form.split()[0].startswith(_AS_VERBS):
+        # "described them as", "called it a failure"
+        for k in range(j, min(n, j + 5)):
+            if toks[k].low == "as" and not toks[k].quoted:
+                return k + 1, True, True
+            if not toks[k].word or toks[k].low in _BREAKS:
+                break
+    if t.low in _WH and not t.cap and form.split()[0].startswith(("ask", "question", "wonder", "explain", "recall", "describ", "reveal", "disclos", "discuss")):
+        return j, True, True
+    # "told reporters that", "wrote in Foreign Policy on 24 January that"
+    k = j
+    while k < n and k - j <= _MAX_ADJUNCT:
+        u = toks[k]
+        if u.quoted or (not u.word and u.text not in ("-", ".", "’", "'")):
+            break
+        if u.low == "that" and k > j and toks[k - 1].low not in _PREP:
+            return k + 1, True, True
+        if u.low in _BREAKS and u.low != "that" or (u.low in _SPEECH and k > j):
+            break
+        k += 1
+    # "said, “...”" / "told the BBC: ..."
+    if k < n and k > j and toks[k].text == ":":
+        return j, True, False
+    if _zero_that_clause(toks, j):
+        return j, True, True
+    return j, False, False
+
+
+def _zero_that_clause(toks: list[Tok], j: int) -> bool:
+    """"predicted rates will drop", "said he was leaving": a clause without
+    "that": a short subject, then an auxiliary or a past-tense verb."""
+    n = len(toks)
+    j = _skip_time_adjunct(toks, j)
+    if j >= n or not toks[j].word or toks[j].quoted:
+        return False
+    first = toks[j].low
+    if first in _PERSONAL or first in _PLURAL_PRONOUNS or first in ("it", "there", "this", "these", "those"):
+        return j + 1 < n and toks[j + 1].word and not toks[j + 1].cap and (toks[j + 1].low in _AUX or toks[j + 1].low.endswith(("ed", "s")) or toks[j + 1].low in _FINITE)
+    for k in range(j + 1, min(n, j + 7)):
+        t = toks[k]
+        if not t.word or t.quoted or t.low in _PREP and t.low != "of" or t.low in _BREAKS or t.low in _SPEECH:
+            return False
+        if not t.cap and (t.low in _CLAUSE_AUX or t.low in _FINITE):
+            return k > j
+        if not t.cap and k > j and t.low.endswith("ed") and _looks_finite(toks, k) and (toks[j].low in _DET or toks[j].cap or toks[j].low.isdigit()):
+            return True  # "reported the first quake occurred at ..."
+    return False
+
+
+def _skip_time_adjunct(toks: list[Tok], j: int) -> int:
+    """Past "on Monday", "last week", "yesterday" after a verb."""
+    n = len(toks)
+    if j < n and toks[j].low in ("yesterday", "today", "tonight", "earlier", "later", "recently"):
+        return j + 1
+    if j + 1 < n and toks[j].low in ("on", "last", "this", "earlier", "late") and toks[j + 1].low in _TIME_WORDS:
+        return j + 2
+    return j
+
+
+def _object_follows(toks: list[Tok], j: int) -> bool:
+    """A noun phrase or clause object after the verb ("called the plan a failure")."""
+    if j >= len(toks):
+        return False
+    t = toks[j]
+    return t.word and (t.cap or t.low in _DET or t.low in _PRONOUNS or t.low in _PERSONAL or t.low in _PLURAL_PRONOUNS or t.low in ("for", "on", "to", "about", "of"))
+
+
+def _passive(toks, aux_start, i, cue_end, form, kind, reported) -> _Found | None:
+    word = form.split()[0]
+    n = len(toks)
+    # "was shared by X", "as reported by X"
+    k = _skip_time_adjunct(toks, cue_end)
+    while k < n and toks[k].word and toks[k].low.endswith("ly") and k < cue_end + 3:
+        k += 1
+    if k < n and toks[k].low == "by":
+        end = _np_after(toks, k + 1)
+        if end is not None and kind == "speech" and word not in ("found", "shown", "called"):
+            return _Found((aux_start, k + 1), (k + 1, end), kind, reported=reported)
+        return None
+    if not any(toks[k].low in _BE or toks[k].low == "get" for k in range(aux_start, i)):
+        return None  # a reduced relative without an agent: "anyone accused of a crime"
+    it_subject = aux_start > 0 and toks[aux_start - 1].low == "it" or (aux_start > 1 and toks[aux_start - 1].low in ("also", "long") and toks[aux_start - 2].low == "it")
+    if it_subject and (word in _SOURCELESS_PASSIVE or word in _IT_PASSIVE):
+        return _Found((aux_start - 1, cue_end), None, "speech", reported=True)
+    if word in _SOURCELESS_PASSIVE and (kind == "speech"):
+        # "is said to", "was reported to", "has been criticized", "were described as"
+        return _Found((aux_start, cue_end), None, "speech", reported=reported)
+    return None
+
+
+def _participle(toks, i, cue_end, form, kind, complement, reported, earlier) -> _Found | None:
+    """"..., saying that ..." / "..., adding ...": the subject of the main clause."""
+    if i == 0 or (toks[i - 1].text == "," and _needs_clause(form) and not complement):
+        return None
+    prev = toks[i - 1]
+    if not (prev.text in (",", "—", "–", ";") or prev.low in ("while", "after", "before", "by", "when", "and", "also", "without", "in")):
+        return None
+    if not (complement or _object_follows(toks, cue_end)):
+        return None
+    if _needs_clause(form) and not complement:
+        return None
+    source = _clause_subject(toks, i - 1, earlier)
+    if source is None:
+        return None
+    return _Found((i, cue_end), source, kind, reported=reported, clause=complement, complement=complement)
+
+
+def _clause_subject(toks: list[Tok], before: int, earlier: list[_Found]) -> tuple[int, int] | None:
+    """The subject of the clause a participle or a second verb hangs on: the
+    source of the previous cue in the sentence, else the sentence's first noun
+    phrase after any opening phrase."""
+    for item in reversed(earlier):
+        if item.cue[0] < before and item.source is not None and item.source[1] <= before:
+            return item.source
+    start = 0
+    if toks and (toks[0].low in _PREP or toks[0].low in _BREAKS or toks[0].low.endswith("ing")):
+        comma = next((k for k in range(min(before, 30)) if toks[k].text == ","), None)
+        if comma is None:
+            return None
+        start = comma + 1
+    end = _np_after(toks, start, limit=10)
+    if end is None or end > before:
+        return None
+    if not any(t.cap or t.low in _UNNAMED or t.low in _DOC or t.low in _ORG_SORTS or t.low in _PRONOUNS for t in toks[start:end]):
+        return None
+    return (start, end)
+
+
+def _inverted_source(toks: list[Tok], i: int, cue_end: int) -> tuple[int, int] | None:
+    """"“...,” said Jane Roe" / "..., says a report": the phrase after the verb."""
+    if i == 0:
+        return None
+    prev = toks[i - 1]
+    if not (prev.text in (",", "—", "–") or _is_quote_mark(prev) or prev.quoted):
+        return None
+    if toks[i].low not in _INVERTING:
+        return None
+    j = cue_end
+    if j >= len(toks):
+        return None
+    first = toks[j]
+    if not first.word or first.quoted or not (first.cap or first.low in _DET or first.low in _UNNAMED or first.low in _PERSONAL):
+        return None
+    end = _np_after(toks, j)
+    if end is None:
+        return None
+    # the phrase must end the clause: "..., said Jane Roe." / "..., said Roe in a statement"
+    if end < len(toks) and toks[end].word and toks[end].low not in _PREP and toks[end].low not in _TIME_WORDS:
+        return None
+    return (j, _with_appositive(toks, end))
+
+
+def _subject(toks: list[Tok], v: int) -> tuple[int, int] | None:
+    """The noun phrase that is the subject of the verb group starting at ``v``,
+    with an appositive ("Jane Roe, a spokeswoman for the ministry,")."""
+    k = v - 1
+    if k < 0:
+        return None
+    end = v
+    # A parenthetical between subject and verb: "X, a spokesman for Y, said".
+    if toks[k].text == ",":
+        comma2 = k
+        j = k - 1
+        while j >= 0 and k - j <= _MAX_SUBJECT and toks[j].text != "," and not toks[j].quoted and toks[j].text not in ";:(":
+            j -= 1
+        if j < 0 or toks[j].text != ",":
+            return None
+        inner = toks[j + 1 : comma2]
+        if not inner or not inner[0].word:
+            return None
+        head = _np_left(toks, j)
+        if head is None:
+            return None
+        if inner[0].low in ("who", "which"):
+            return (head, j)  # "X, who ..., said"
+        if inner[0].low in _PREP or inner[0].low in ("according", "citing", "speaking", "however", "meanwhile", "though", "too"):
+            return (head, j)  # "Witnesses, according to The Telegraph, said"
+        if not (inner[0].low in _DET or inner[0].cap or inner[0].low in _TITLES or inner[0].low in _UNNAMED):
+            return None
+        return (head, comma2)
+    start = _np_left(toks, v)
+    if start is None:
+        return None
+    return (start, end)
+
+
+def _np_left(toks: list[Tok], v: int) -> int | None:
+    """Start of the noun phrase that ends just before ``v``."""
+    k = v - 1
+    if k < 0:
+        return None
+    last = toks[k]
+    if not last.word or last.quoted:
+        return None
+    if last.low in _PREP or (last.low in _DET and last.low not in ("all", "many", "some", "others", "most", "both")) or last.low in _BREAKS and last.low not in _RELATIVE:
+        return None
+    if last.low in _RELATIVE or last.low in _PRONOUNS or last.low in _PERSONAL or last.low in _PLURAL_PRONOUNS:
+        return k
+    start = k
+    j = k - 1
+    while j >= 0 and v - j <= _MAX_SUBJECT:
+        t = toks[j]
+        if t.quoted:
+            break
+        if not t.word:
+            if t.text in ("-", "&", "’", "'") or (t.text == "." and j > 0 and toks[j - 1].word):
+                j -= 1
+                continue
+            if t.text == ")":
+                # "the Federal Security Service (FSB)"
+                k = j - 1
+                while k >= 0 and j - k < 8 and toks[k].text != "(" and toks[k].word:
+                    k -= 1
+                if k >= 0 and toks[k].text == "(":
+                    j = k - 1
+                    continue
+            if t.text == "," and _is_appositive_left(toks, j, start):
+                start = _np_left(toks, j) or start
+            break
+        low = t.low
+        if not t.cap and (low in _BREAKS or low in _SPEECH or low in _BELIEF or low in _AUX and low not in ("all", "both", "each")):
+            break
+        if not t.cap and low in _PREP and low not in _NP_PREP:
+            break
+        start = j
+        j -= 1
+    # trim a leading preposition phrase ("In the speech Smith said")
+    while start <= k and toks[start].low in _NP_PREP:
+        start += 1
+    if start > k:
+        return None
+    if toks[start].low in _PREP and start < k:
+        start = _after_opening_phrase(toks, start, k) or start
+    return start
+
+
+def _is_appositive_left(toks: list[Tok], comma: int, start: int) -> bool:
+    """``toks[start:]`` is a name and what precedes the comma a title phrase:
+    "The head of the police, Neil Basu", "EEF chief economist, Steve Radley"."""
+    if not toks[start].cap or toks[start].low in _DET:
+        return False
+    j = comma - 1
+    if j < 0 or not toks[j].word:
+        return False
+    return toks[j].low in _TITLES or toks[j].low in _UNNAMED or toks[j].low in _ORG_SORTS
+
+
+def _after_opening_phrase(toks: list[Tok], start: int, k: int) -> int | None:
+    """"At the rally Trump said": the subject starts after the opening phrase."""
+    for j in range(start + 1, k + 1):
+        t = toks[j]
+        if j > start + 1 and (t.low in ("the", "a", "an") or (t.cap and not toks[j - 1].cap and toks[j - 1].low not in _DET)):
+            return j
+    return None
+
+
+def _with_appositive(toks: list[Tok], end: int) -> int:
+    """Extend a source phrase over a following appositive: "Jane Roe, a spokeswoman for X"."""
+    n = len(toks)
+    if end < n - 1 and toks[end].text == "," and (toks[end + 1].low in ("a", "an", "the") or toks[end + 1].low in _TITLES):
+        e2 = _np_after(toks, end + 1)
+        if e2 is not None:
+            return e2
+    return end
+
+
+def _is_parenthetical(toks: list[Tok], s: int, cue_end: int) -> bool:
+    """"“...,” he said" / "The plan, she said, will fail": the clause is before the source."""
+    if s == 0:
+        return False
+    before = toks[s - 1]
+    if not (before.text in (",", "—", "–") or _is_quote_mark(before) or before.quoted):
+        return False
+    n = len(toks)
+    return cue_end >= n or not toks[cue_end].word or toks[cue_end].low in _PREP or toks[cue_end].low in _TIME_WORDS or toks[cue_end].cap
+
+
+# ---- "claims that", "allegations of", "criticism from" -------------------------
+
+
+def _noun_cue(toks: list[Tok], i: int) -> _Found | None:
+    t = toks[i]
+    if t.low not in _ATTRIBUTION_NOUNS or t.cap and i > 0:
+        return None
+    n = len(toks)
+    if i + 1 >= n or toks[i + 1].low not in ("that", "of", "from", "for", "about"):
+        return None
+    nxt = toks[i + 1].low
+    if t.low in ("reports", "claims", "charges") and i > 0 and toks[i - 1].low not in _DET and toks[i - 1].low not in _PREP and not toks[i - 1].low.endswith("ing"):
+        if toks[i - 1].word:
+            return None  # a verb after a subject: handled as a verb
+    if t.low == "charges" and nxt != "that":
+        return None
+    if nxt == "from":
+        end = _np_after(toks, i + 2)
+        return _Found((i, i + 2), (i + 2, end), "speech") if end else None
+    # possessive owner: "his claims that", "Smith's allegations of"
+    if i > 0 and toks[i - 1].low in ("his", "her", "their", "its"):
+        return _Found((i, i + 2), (i - 1, i), "speech", reported=True)
+    if nxt == "of" and t.low in ("reports", "claims", "charges") and False:
+        return None
+    return _Found((i, i + 2), None, "speech", reported=nxt == "that")
+
+
+# ---- signatures and headlines ------------------------------------------------------
+
+
+def _dash_signature(toks: list[Tok], i: int) -> _Found | None:
+    """"“...” ― Jane Roe": a quotation signed by its speaker."""
+    if i == 0 or not (_is_quote_mark(toks[i - 1]) or toks[i - 1].quoted):
+        return None
+    end = _np_after(toks, i + 1, limit=5)
+    if end is None or not toks[i + 1].cap:
+        return None
+    return _Found((i, i + 1), (i + 1, end), "speech")
+
+
+def _colon_headline(toks: list[Tok], i: int) -> _Found | None:
+    """"Pence: Flowers Won't Be at Debate": a headline that credits a name."""
+    if i == 0 or i > 4 or i + 1 >= len(toks):
+        return None
+    if not all(t.word and t.cap for t in toks[:i]):
+        return None
+    last = toks[-1]
+    if last.text in ".?!" and not (len(toks) > 1 and _is_quote_mark(last)):
+        return None  # prose, not a headline
+    return _Found((i, i + 1), (0, i), "speech")
+
+
+# -- from tokens to attributions ---------------------------------------------------
+
+
+def _build(article: Article, sentence: Sentence, toks: list[Tok], items: list[_Found], index: int, context: "_Context") -> Attribution | None:
+    item = items[index]
+    cue_span = article.span(toks[item.cue[0]].start, toks[item.cue[1] - 1].end)
+    source = item.source
+    src_span = article.span(toks[source[0]].start, toks[source[1] - 1].end) if source else None
+    content = _content(article, sentence, toks, item, items, index)
+    if content is None:
+        return None
+    source_kind = classify_source(src_span.text if src_span else None)
+    resolved = None
+    if src_span is not None:
+        source_kind, resolved = context.resolve(src_span, source_kind, toks, source, sentence)
+    elif item.source is None:
+        source_kind = "unnamed"
+    form = "belief" if item.kind == "belief" else quote_form(article, content, cue_span, item.reported)
+    return Attribution(cue_span, src_span, content, source_kind, form, sentence.index, resolved=resolved)
+
+
+def _content(article: Article, sentence: Sentence, toks: list[Tok], item: _Found, items: list[_Found], index: int) -> Span | None:
+    """The attributed clause: after the cue, or before it when the cue is
+    parenthetical or at the end ("..., he said.", "..., according to X.").
+    It never runs into the clause of the next cue, nor back past the previous one."""
+    n = len(toks)
+    cue_a, cue_b = item.cue
+    first = min(cue_a, item.source[0]) if item.source else cue_a
+    last = max(cue_b, item.source[1]) if item.source else cue_b
+    stop, floor = n, 0
+    for other in items[index + 1 :]:
+        if other.cue[0] > last and (other.source is None or other.source[0] > last):
+            stop = _back_to_clause_break(toks, last, other.cue[0])
+            break
+    if index > 0:
+        prior = items[index - 1]
+        floor = min(first, max(prior.cue[1], prior.source[1] if prior.source and prior.source[1] <= first else 0))
+    after = _trim(toks, last, stop)
+    before = _trim(toks, floor, first)
+    leading = item.source is not None and item.source[0] > cue_a  # "according to X, ..." / "said X"
+    parenthetical = _ends_clause(toks, first)
+    if before and (parenthetical or leading) and (not after or not item.complement and not leading or leading and parenthetical):
+        a, b = before
+        start, end = toks[a].start, toks[b - 1].end
+        q = article.quote_at(start)
+        if q is not None and q.start < start:
+            start = q.start  # the quotation opened in an earlier sentence
+        return article.span(start, end)
+    if after:
+        a, b = _skip_adjunct(toks, *after)
+        start, end = toks[a].start, toks[b - 1].end
+        q = article.quote_at(start) if _is_quote_mark(toks[a]) else None
+        if q is not None and q.end > end:
+            end = q.end  # a quotation that runs on into the next sentences
+        return article.span(start, end)
+    return None
+
+
+def _skip_adjunct(toks: list[Tok], a: int, b: int) -> tuple[int, int]:
+    """"said on Friday “...”", "told The Atlantic, “...”": the quotation is the content."""
+    for k in range(a, min(b, a + 9)):
+        t = toks[k]
+        if _is_quote_mark(t) and not t.quoted and k > a:
+            if toks[a].low in _PREP or toks[k - 1].text in (",", ":") or toks[a].cap:
+                return k, b
+            break
+        if t.quoted or t.low in _BREAKS:
+            break
+    return a, b
+
+
+def _back_to_clause_break(toks: list[Tok], lo: int, stop: int) -> int:
+    """Cut content before the clause that holds the next cue (", while ...", "and")."""
+    for k in range(stop - 1, max(lo, stop - 8), -1):
+        if toks[k].text in (",", ";", "—") or toks[k].low in ("while", "and", "but", "as"):
+            return k
+    return stop
+
+
+def _ends_clause(toks: list[Tok], first: int) -> bool:
+    return first > 0 and (toks[first - 1].text in (",", "—", "–", ";") or _is_quote_mark(toks[first - 1]))
+
+
+def _trim(toks: list[Tok], a: int, b: int) -> tuple[int, int] | None:
+    """Drop joining words and punctuation at both ends of ``toks[a:b]``."""
+    while a < b and (not toks[a].word and not _is_quote_mark(toks[a]) and toks[a].text not in "([" or toks[a].low in ("that", "and", "but", "also")) and not toks[a].quoted:
+        a += 1
+    while b > a and not toks[b - 1].word and not _is_quote_mark(toks[b - 1]) and toks[b - 1].text not in ")]":
+        b -= 1
+    if b > a and any(toks[k].word for k in range(a, b)):
+        return (a, b)
+    return None
+
+
+def quote_form(article: Article, content: Span, cue: Span, reported: bool = False) -> str:
+    """``direct``, ``mixed`` or ``indirect``: how much of the content is quoted, and how."""
     share = article.quoted_share(content.start, content.end)
     if share >= 0.9:
-        first = article.text[content.start:content.end].lstrip()[:1]
-        return "direct" if first in "“\"‘«" and not cue.text.lower().rstrip().endswith("that") else "mixed"
+        low = cue.text.lower().rstrip()
+        if reported or low.endswith((" that", " as")) or low in ("that", "as"):
+            return "mixed"
+        return "direct"
     return "mixed" if share > 0.0 else "indirect"
 
 
+# -- who the source is ---------------------------------------------------------------
+
+
+def _head_words(words: list[str]) -> list[str]:
+    """The words of a source phrase up to its first modifier: "officials at the
+    ministry" -> "officials"; "one of his advisers" -> "his advisers"; an
+    appositive after a comma is dropped."""
+    out: list[str] = []
+    for k, w in enumerate(words):
+        low = w.lower()
+        if low == ",":
+            break
+        if low == "of" and out and all(x.lower() in _DET or x.lower() in _VAGUE or x.lower() in ("number", "group", "handful", "chorus", "couple") for x in out):
+            out = []  # a partitive: the head is after "of"
+            continue
+        if out and (low in _NP_PREP or low in _RELATIVE or low.endswith("ing") and len(low) > 5) and not w[:1].isupper():
+            break
+        out.append(w)
+    return out
+
+
 def classify_source(source: str | None) -> str:
+    """The kind of a source phrase: named_person, named_org, title_only, unnamed,
+    document or none."""
     if not source:
         return "none"
-    words = source.split()
-    low = [w.lower().strip(",.") for w in words]
-    if low[0] in _PRONOUNS:
+    words = [m.group() for m in _TOKEN.finditer(source)]
+    if not words:
+        return "none"
+    lows = [w.lower() for w in words]
+    first = lows[0] if not (words[0].isupper() and len(words[0]) > 1) else ""  # "US" is no pronoun
+    if first in _PERSONAL or first in _PLURAL_PRONOUNS or first in _RELATIVE or first in ("someone", "somebody"):
+        return "unnamed" if first in ("someone", "somebody") else "named_person"
+    # A named person in an appositive names the source: "Jane Roe, a spokeswoman".
+    parts = _split_commas(words)
+    kinds = [_classify_part(p) for p in parts]
+    for wanted in ("named_person", "named_org"):
+        if wanted in kinds:
+            return wanted
+    return kinds[0]
+
+
+def _split_commas(words: list[str]) -> list[list[str]]:
+    parts, cur = [], []
+    for w in words:
+        if w == ",":
+            if cur:
+                parts.append(cur)
+            cur = []
+        else:
+            cur.append(w)
+    if cur:
+        parts.append(cur)
+    return parts or [words]
+
+
+def _classify_part(words: list[str]) -> str:
+    head = [w for w in _head_words(words) if w not in ("’", "'", "(", ")", "-", ".")] or words
+    lows = [w.lower() for w in head]
+    noun, word = lows[-1], head[-1]
+    if noun == "s" and len(lows) > 1:
+        noun, word = lows[-2], head[-2]
+    possessor = any(w.endswith(("’s", "'s", "s’", "s'")) and w[:1].isupper() for w in head[:-1])
+    # A proper name among the modifiers: "the Iraqi Al-Nujaba satellite channel",
+    # "a Bloomberg poll"; descriptive capitals ("US", "Iraqi") are no name.
+    names = [w for w in head if w[:1].isupper() and _is_name_word(w)]
+    common = noun in _UNNAMED or noun in _ORG_SORTS or noun in _DOC or noun in _MEDIA or noun in _TITLES
+    if word[:1].isupper() and not (common and (len(head) == 1 or head[0].lower() in _DET or head[0].lower() in _VAGUE or word.isupper())):
+        if noun in _DESCRIPTIVE or noun.endswith(("ans", "ese", "ists")) and not names:
+            # "Democrats", "Many Mexicans": a party or a people
+            return "unnamed" if any(w in _VAGUE for w in lows[:-1]) else "named_org"
+        if noun in _TITLES and not names:
+            return "title_only"
+        if any(w.lower() in _ORG_WORDS for w in head) or noun in _ORG_SORTS:
+            return "named_org"
+        if len(names) == 1 and ("-" in names[0] and not names[0][names[0].index("-") + 1 :][:1].islower() or names[0].isupper() and len(names[0]) > 1):
+            return "named_org"
+        if lows[0] in _DET and lows[0] not in ("his", "her", "their", "its"):
+            return "named_org"  # "the Pentagon", "The Washington Post"
         return "named_person"
-    if any(w in _LEX["document_nouns"] for w in low[-2:]) and (low[0] in ("the", "a", "an", "its", "his", "her", "their")):
-        return "document"
-    if any(w in _LEX["unnamed_nouns"] for w in low):
-        return "unnamed"
-    if any(w in _LEX["title_nouns"] for w in low) and not any(w[:1].isupper() for w in words[-2:]):
+    if noun in _TITLES:
         return "title_only"
-    capitalised = [w for w in words if w[:1].isupper()]
-    if not capitalised:
+    if noun in _MEDIA or noun in _DOC:
+        plural_media = noun in _MEDIA and noun not in ("report", "poll", "survey", "study", "estimate", "video", "post")
+        if names or possessor:
+            return "document"
+        if not plural_media or lows[0] in ("the", "its", "his", "her", "their", "this", "that"):
+            return "document" if lows[0] not in ("one", "another") else "unnamed"
         return "unnamed"
-    if any(w in _LEX["org_words"] for w in low):
+    if noun in _UNNAMED or any(w in _VAGUE for w in lows[:2]) and noun not in _ORG_SORTS:
+        if possessor and not noun.endswith("s"):
+            return "title_only"  # "Obama's former campaign strategist": one identifiable person
+        return "unnamed"
+    if noun in _ORG_SORTS:
         return "named_org"
-    return "named_person"
+    if names:
+        return "named_org" if any(w.lower() in _ORG_WORDS for w in names) else "named_person"
+    if lows[0] in ("a", "an", "one", "another") or noun.endswith(("ers", "ors", "ists", "ians", "ants", "ents")):
+        return "unnamed"
+    return "none"
+
+
+def _is_name_word(w: str) -> bool:
+    low = w.lower().rstrip("’'s") if w.endswith(("’s", "'s")) else w.lower()
+    return not (low in _DESCRIPTIVE or low in _DET or low in _TITLES or low in _UNNAMED or low in _DOC or low in _ORG_SORTS or low in _MEDIA)
+
+
+class _Context:
+    """What the article has said so far, to resolve pronouns and anaphors."""
+
+    _NAME = regex.compile(r"\p{Lu}[\p{L}’'\-]+(?:\s+\p{Lu}\.)?(?:\s+(?:al-|bin\s+|de\s+|van\s+)?\p{Lu}[\p{L}’'\-]+)+")
+    _DESCRIBED = regex.compile(
+        r"(?P<name>\p{Lu}[\p{L}’'\-]*(?:\s+(?:of\s+|the\s+|al-)?\p{Lu}[\p{L}’'\-]*)*)"
+        r"\s*(?:,|\()\s*(?:an?|the)\s+(?P<desc>[\p{L}\-]+(?:\s+[\p{L}\-]+){0,4}?)(?=\s+(?:that|which|who|based|in|of|with|led|backed)\b|\s*[,.)])"
+    )
+
+    def __init__(self, article: Article) -> None:
+        self.article = article
+        self.found: list[Attribution] = []
+        self.described: list[tuple[int, str, str]] | None = None
+
+    def add(self, attribution: Attribution) -> None:
+        self.found.append(attribution)
+
+    def resolve(self, span: Span, kind: str, toks: list[Tok], source: tuple[int, int], sentence: Sentence) -> tuple[str, str | None]:
+        words = span.text.split()
+        low = words[0].lower()
+        if len(words) == 1 and (low in _PERSONAL or low == "i"):
+            name = self._last_person(span.start) if low not in ("i", "we", "you") else None
+            return "named_person", name
+        if len(words) == 1 and (low in _PLURAL_PRONOUNS or low in _RELATIVE):
+            if low in _RELATIVE:
+                start = _np_left(toks, source[0] - 1 if source[0] > 0 and toks[source[0] - 1].text == "," else source[0])
+                if start is not None:
+                    end = source[0] - 1 if toks[source[0] - 1].text == "," else source[0]
+                    text = self.article.text[toks[start].start : toks[end - 1].end]
+                    return self._described_kind(classify_source(text), text)
+            prior = self._last_plural(span.start)
+            if prior is not None:
+                return prior.source_kind, prior.resolved or (prior.source.text if prior.source else None)
+            return "unnamed", None
+        lows = [w.lower().strip(",.") for w in words]
+        if lows[0] in ("the", "its", "this") and kind in ("named_org", "document") and len(_head_words(words)) <= 3:
+            noun = _head_words(words)[-1].lower()
+            capitals = [w for w in words[1:] if w[:1].isupper()]
+            if not (capitals and noun in _STATE_BODIES) and not any(w.lower() not in _DESCRIPTIVE for w in capitals):
+                if kind == "document" or noun in _DOC:
+                    issuer = self._issuer(noun, span.start)
+                    return "document", issuer
+                org = self._last_org(noun, span.start)
+                if org:
+                    return "named_org", org
+        return kind, None
+
+    @staticmethod
+    def _described_kind(kind: str, text: str) -> tuple[str, str | None]:
+        return kind, text
+
+    def _last_person(self, before: int) -> str | None:
+        for a in reversed(self.found):
+            if a.source is not None and a.source.end <= before and a.source_kind == "named_person":
+                if a.resolved:
+                    return a.resolved
+                name = self._NAME.search(a.source.text)
+                if name:
+                    return name.group()
+        window = self.article.text[max(0, before - 600) : before]
+        names = [m.group() for m in self._NAME.finditer(window) if not _is_org(m.group())]
+        return names[-1] if names else None
+
+    def _last_plural(self, before: int) -> Attribution | None:
+        for a in reversed(self.found[-6:]):
+            if a.source is not None and a.source.end <= before and a.source_kind in ("unnamed", "named_org") and a.source.text.lower() not in _PLURAL_PRONOUNS:
+                return a
+        return None
+
+    def _last_org(self, noun: str, before: int) -> str | None:
+        sorts = _ORG_SORTS.get(noun, set())
+        if self.described is None:
+            self.described = [
+                (m.start(), m.group("name"), m.group("desc").lower()) for m in self._DESCRIBED.finditer(self.article.text)
+            ]
+        i = bisect.bisect_left(self.described, (before,)) - 1
+        while i >= 0 and before - self.described[i][0] < 3000:
+            _, name, desc = self.described[i]
+            if any(_ORG_SORTS.get(w, set()) & sorts for w in desc.split()):
+                return name
+            i -= 1
+        for a in reversed(self.found):
+            if a.source_kind == "named_org" and a.source is not None and a.source.end <= before and a.resolved is None:
+                if any(_ORG_SORTS.get(w.lower(), set()) & sorts for w in a.source.text.split()) or any(w.lower() in _ORG_WORDS for w in a.source.text.split()):
+                    return a.source.text
+        return None
+
+    def _issuer(self, noun: str, before: int) -> str | None:
+        """Who issued "the statement": the named source of the attribution whose
+        sentence mentions one."""
+        for a in reversed(self.found[-8:]):
+            if a.source is None or a.source.end > before or a.source_kind not in ("named_person", "named_org"):
+                continue
+            sentence = self.article.sentences[a.sentence]
+            if noun in sentence.text.lower():
+                return a.resolved or a.source.text
+        return None
+
+
+def _is_org(name: str) -> bool:
+    return any(w.lower() in _ORG_WORDS for w in name.split())

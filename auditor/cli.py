@@ -21,10 +21,14 @@ COMMANDS = {
     "plugins": "auditor.commands.info:plugins",
     "rules": "auditor.commands.info:rules",
     "eval": "auditor.commands.evaluate:eval_command",
+    "sources": "auditor.commands.sources:sources",
+    "corpus": "auditor.commands.corpus:corpus",
+    "new-plugin": "auditor.commands.new_plugin:new_plugin",
 }
 
 EXIT_CODES_HELP = """Exit codes: 0 no finding at or above --fail-on; 1 findings at or above
---fail-on; 2 bad usage, unreadable input or a plugin error (the other files are
+--fail-on, or more findings of a rule than its configured max budget; 2 bad usage,
+a bad configuration, unreadable input or a plugin error (the other files are
 still audited and reported)."""
 
 

@@ -10,19 +10,23 @@ plugin's findings are still reported.
 
 from __future__ import annotations
 
+import difflib
 import importlib
 import importlib.util
+import inspect
 import sys
-from dataclasses import dataclass, field
-from importlib import metadata
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from types import ModuleType
-from typing import Any, Iterable, Sequence
+from typing import Any, Iterable, Iterator, Sequence
 
 import pluggy
 
 from . import core, hookspecs
-from .model import SEVERITIES, Article, Finding, Problem, Rule, Sentence
+from .entry_points import entry_points as installed_entry_points
+from .model import SEVERITIES, Article, Attribution, Finding, Problem, Rule, Sentence
+from .suppress import apply_suppressions
+from .watchdog import DEFAULT_TIME_LIMIT, PluginTimeout, Watchdog
 
 ENTRY_POINT_GROUP = "auditor"
 BUILTIN_PREFIX = "auditor.plugins."
@@ -34,7 +38,7 @@ class PluginInfo:
 
     name: str
     version: str | None
-    origin: str  # "built-in", "entry point", "file", "module" or "object"
+    origin: str  # "built-in", "entry point", "file", "module", "config" or "object"
     module: str
     rules: list[Rule] = field(default_factory=list)
 
@@ -48,6 +52,12 @@ class FileResult:
     findings: list[Finding] = field(default_factory=list)
     errors: list[Problem] = field(default_factory=list)
     article: Article | None = field(default=None, repr=False, compare=False)
+    #: True for each block of a huge file but its last: the next result continues this file
+    #: (only when reading in blocks, see auditor.inputs.read_articles's block_bytes).
+    more: bool = field(default=False, repr=False, compare=False)
+    #: ``unused-suppression`` findings: ``auditor: ignore`` directives that silenced nothing
+    #: (auditor.suppress); reported with ``auditor audit --report-unused-suppressions``.
+    unused_suppressions: list[Finding] = field(default_factory=list, repr=False, compare=False)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -64,6 +74,8 @@ class Report:
 
     files: list[FileResult] = field(default_factory=list)
     errors: list[Problem] = field(default_factory=list)
+    #: Every rule of the run's plugins, by id (for formats that describe rules, such as SARIF).
+    rules: dict[str, Rule] = field(default_factory=dict, repr=False, compare=False)
 
     @property
     def findings(self) -> list[Finding]:
@@ -88,7 +100,9 @@ class Auditor:
     names (``"my_package.checks"``) or paths to ``.py`` files.  ``select`` and
     ``ignore``: rule ids to keep or drop (``select`` empty means all).
     ``disable``: plugin names not to load.  ``entry_points=False`` loads only the
-    plugins given (the way tests run one plugin alone).
+    plugins given (the way tests run one plugin alone).  ``time_limit``: seconds
+    one hook call may run before it is stopped and reported (None or 0: no limit;
+    see :mod:`auditor.watchdog`).
     """
 
     def __init__(
@@ -99,7 +113,12 @@ class Auditor:
         ignore: Iterable[str] = (),
         disable: Iterable[str] = (),
         entry_points: bool = True,
+        time_limit: float | None = DEFAULT_TIME_LIMIT,
     ) -> None:
+        # What a worker process needs to build the same Auditor (see auditor.parallel).
+        self.options = dict(plugins=list(plugins), select=list(select), ignore=list(ignore),
+                            disable=list(disable), entry_points=entry_points, time_limit=time_limit)
+        self.watchdog = Watchdog(time_limit)
         self.pm = pluggy.PluginManager("auditor")
         self.pm.add_hookspecs(hookspecs)
         self.pm.register(core, name="auditor.core")
@@ -109,12 +128,11 @@ class Auditor:
         self.ignore = frozenset(ignore)
         disabled = frozenset(disable)
         if entry_points:
-            for ep in metadata.entry_points(group=ENTRY_POINT_GROUP):
+            for ep in installed_entry_points(ENTRY_POINT_GROUP):
                 if ep.name in disabled:
                     continue
                 origin = "built-in" if ep.value.startswith(BUILTIN_PREFIX) else "entry point"
-                version = ep.dist.version if ep.dist is not None else None
-                self._load(ep.name, origin, version, ep.load)
+                self._load(ep.name, origin, ep.version, ep.load)
         for plugin in plugins:
             name, origin, loader = _plugin_loader(plugin)
             if name not in disabled:
@@ -133,11 +151,11 @@ class Auditor:
                 return  # the same module given twice (say, installed and --plugin): load it once
             if self.pm.has_plugin(name):
                 raise PluginLoadError(f"another plugin named {name!r} is already loaded; rename one of them")
-            _check_contract(plugin)
+            self._check_contract(plugin)
             try:
                 self.pm.register(plugin, name=name)
-            except ValueError as exc:  # pluggy: a hook implementation's arguments do not fit its hook
-                raise PluginLoadError(_pluggy_reason(exc)) from None
+            except pluggy.PluginValidationError as exc:  # an implementation asks for arguments its hook lacks
+                raise PluginLoadError(" ".join(str(exc).split())) from None
             rules = self._declared_rules(name, plugin)
             clash = {r.id: info.name for info in self.plugins for r in info.rules}
             for rule in rules:
@@ -156,6 +174,43 @@ class Auditor:
         version = version or getattr(plugin, "__version__", None)
         self.plugins.append(PluginInfo(name, version, origin, module, rules))
 
+    def _check_contract(self, plugin: Any) -> None:
+        """Refuse a plugin written for another contract, before any of its hooks can run."""
+        version = hookspecs.CONTRACT_VERSION
+        contract = getattr(plugin, "AUDITOR_CONTRACT", version)
+        if contract != version:
+            raise PluginLoadError(
+                f"it was written for hook contract {contract!r} (AUDITOR_CONTRACT) and this auditor provides "
+                f"contract {version}; install a release of the plugin made for contract {version}"
+            )
+        hooks = sorted(n for n in vars(hookspecs) if n.startswith("auditor_"))
+        implemented = 0
+        for attribute in dir(plugin):
+            if not attribute.startswith("auditor_"):
+                continue
+            marked = self.pm.parse_hookimpl_opts(plugin, attribute) is not None
+            if marked and attribute not in hooks:
+                close = difflib.get_close_matches(attribute, hooks, n=1)
+                hint = f" (did you mean {close[0]}?)" if close else ""
+                raise PluginLoadError(
+                    f"it implements {attribute}, which is not a hook of contract {version}{hint}; "
+                    f"the hooks are {', '.join(hooks)}"
+                )
+            if not marked and attribute in hooks and callable(getattr(plugin, attribute, None)):
+                raise PluginLoadError(f"{attribute} lacks the @auditor.hookimpl decorator, so it would never be called")
+            if marked:
+                implemented += 1
+                offered = list(inspect.signature(getattr(hookspecs, attribute)).parameters)
+                asked = [p for p in inspect.signature(getattr(plugin, attribute)).parameters if p != "self"]
+                unknown = [p for p in asked if p not in offered]
+                if unknown:
+                    raise PluginLoadError(
+                        f"{attribute} asks for {', '.join(map(repr, unknown))}, which the hook does not pass; "
+                        f"it passes {', '.join(offered) or 'nothing'}"
+                    )
+        if not implemented:
+            raise PluginLoadError("it implements no hook; decorate its hook functions with @auditor.hookimpl")
+
     def _declared_rules(self, name: str, plugin: Any) -> list[Rule]:
         impl = getattr(plugin, "auditor_rules", None)
         if impl is None:
@@ -168,6 +223,23 @@ class Auditor:
                 raise PluginLoadError(f"rule {rule.id!r} has severity {rule.severity!r}; use one of {SEVERITIES}")
             rules.append(Rule(rule.id, rule.description, rule.severity, plugin=name))
         return rules
+
+    def configure(self, config) -> None:
+        """Hand an :class:`auditor.config.Config` to every plugin's ``auditor_configure``, once.
+        A plugin's ConfigError (a bad value for it) propagates; any other error becomes
+        a load problem naming the plugin, as for a plugin that fails to load."""
+        from .config import ConfigError
+
+        for impl in self.pm.hook.auditor_configure.get_hookimpls():
+            try:
+                impl.function(**{a: config for a in impl.argnames})
+            except ConfigError:
+                raise
+            except Exception as exc:  # noqa: BLE001 - a broken plugin must not stop the others
+                self.load_errors.append(
+                    Problem("<plugins>", f"plugin {impl.plugin_name!r} raised {type(exc).__name__} in auditor_configure: {exc}",
+                            plugin=impl.plugin_name)
+                )
 
     def selected(self, rule_id: str) -> bool:
         if rule_id in self.ignore:
@@ -186,49 +258,64 @@ class Auditor:
         return problems
 
     def _first_result(self, hook_name: str, kwargs: dict, article: Article, problems: list[Problem]):
+        """The first answer of a firstresult hook; one that raises, runs too long or
+        answers something malformed is reported and the next one (in the end the
+        core's) answers instead."""
         for impl in reversed(getattr(self.pm.hook, hook_name).get_hookimpls()):
             try:
-                result = impl.function(**{a: kwargs[a] for a in impl.argnames})
-            except Exception as exc:  # noqa: BLE001
+                with self.watchdog:
+                    result = impl.function(**{a: kwargs[a] for a in impl.argnames})
+                    result = None if result is None else list(result)
+            except (Exception, SystemExit) as exc:  # noqa: BLE001
                 problems.append(_plugin_problem(article, impl.plugin_name, hook_name, exc))
                 continue
-            if result is not None:
-                return list(result)
-        raise RuntimeError(f"no implementation of {hook_name} answered")  # the core always does
+            if result is None:
+                continue
+            malformed = _malformed_answer(hook_name, result, len(article.text))
+            if malformed is None:
+                return result
+            problems.append(Problem(article.path, f"plugin {impl.plugin_name!r}: {hook_name} {malformed}",
+                                    impl.plugin_name, 1, 1))
+        return []  # even the core failed (reported above): nothing to check in this article
 
     # -- checks ----------------------------------------------------------------
     def check(self, article: Article) -> FileResult:
         """Analyse ``article`` and run every check over it."""
         result = FileResult(article.path, article=article)
-        result.errors.extend(self.analyze(article))
-        result.sentences = len(article.sentences)
-        for impl in self.pm.hook.auditor_check_sentence.get_hookimpls():
-            for sentence in article.sentences:
-                args = {"sentence": sentence, "article": article}
-                if not self._collect(impl, args, article, sentence.start, result):
-                    break  # one error entry per plugin and file, not one per sentence
-        for impl in self.pm.hook.auditor_check_article.get_hookimpls():
-            self._collect(impl, {"article": article}, article, 0, result)
+        with self.watchdog.armed():
+            result.errors.extend(self.analyze(article))
+            result.sentences = len(article.sentences)
+            for impl in self.pm.hook.auditor_check_sentence.get_hookimpls():
+                for sentence in article.sentences:
+                    args = {"sentence": sentence, "article": article}
+                    if not self._collect(impl, args, article, sentence.start, result):
+                        break  # one error entry per plugin and file, not one per sentence
+            for impl in self.pm.hook.auditor_check_article.get_hookimpls():
+                self._collect(impl, {"article": article}, article, 0, result)
         result.findings.sort(key=lambda f: (f.start, f.end, f.rule))
+        result.findings, result.unused_suppressions = apply_suppressions(article, result.findings)
+        block = getattr(article, "block", None)  # one block of a huge file (auditor.inputs.read_blocks)
+        if block is not None:
+            _place_in_file(result, block)
         return result
 
     def _collect(self, impl, args: dict, article: Article, where: int, result: FileResult) -> bool:
         name = impl.plugin_name
         try:
-            returned = impl.function(**{a: args[a] for a in impl.argnames})
-            found = list(returned or ())
-        except Exception as exc:  # noqa: BLE001
+            # Findings a check yielded before it raised are kept, with the error beside them.
+            with self.watchdog:  # the time limit covers the call and the generator it returns
+                for finding in impl.function(**{a: args[a] for a in impl.argnames}) or ():
+                    problem = self._malformed(finding, name, article)
+                    if problem:
+                        line, column = article.line_col(where)
+                        result.errors.append(Problem(article.path, f"plugin {name!r}: {problem}", name, line, column))
+                        return False
+                    if self.selected(finding.rule):
+                        rule = self.rules[finding.rule]
+                        result.findings.append(article.locate(finding, name, rule.severity))
+        except (Exception, SystemExit) as exc:  # noqa: BLE001 - sys.exit() in a plugin must not end the run
             result.errors.append(_plugin_problem(article, name, impl.function.__name__, exc, where))
             return False
-        for finding in found:
-            problem = self._malformed(finding, name, article)
-            if problem:
-                line, column = article.line_col(where)
-                result.errors.append(Problem(article.path, f"plugin {name!r}: {problem}", name, line, column))
-                return False
-            if self.selected(finding.rule):
-                rule = self.rules[finding.rule]
-                result.findings.append(article.locate(finding, name, rule.severity))
         return True
 
     def _malformed(self, finding: Any, plugin: str, article: Article) -> str | None:
@@ -247,23 +334,54 @@ class Auditor:
         return None
 
     # -- convenience -------------------------------------------------------------
-    def audit_text(self, text: str, path: str = "<text>") -> FileResult:
-        return self.check(Article(text, path))
+    def audit_text(self, text: str, path: str = "<text>", format: str = "text") -> FileResult:
+        """Audit ``text`` read as ``format``: "text", "markdown" or "html"."""
+        from .formats import make_article
 
-    def audit_paths(self, paths: Sequence[str | Path], **read_options: Any) -> Report:
-        from .inputs import read_articles
+        return self.check(make_article(text, path, format))
 
-        report = Report(errors=list(self.load_errors))
-        for item in read_articles(paths, **read_options):
+    def audit_paths(self, paths: Sequence[str | Path], *, jobs: int | None = 1, progress: bool = False,
+                    **read_options: Any) -> Report:
+        """Audit files, folders and ``-`` (stdin); see :meth:`iter_results`."""
+        report = Report(errors=list(self.load_errors), rules=dict(self.rules))
+        for item in self.iter_results(paths, jobs=jobs, progress=progress, **read_options):
             if isinstance(item, Problem):
                 report.errors.append(item)
             else:
-                report.files.append(self.check(item))
+                report.files.append(item)
         return report
+
+    def iter_results(self, paths: Sequence[str | Path], *, jobs: int | None = 1, progress: bool = False,
+                     **read_options: Any) -> Iterator[FileResult | Problem]:
+        """One result per article, or a problem per unreadable input, in input order.
+
+        ``jobs``: worker processes (``None``: one per core when there is more than
+        one file); results from workers come without ``article``.  ``progress``:
+        a progress bar on stderr when the run takes long and stderr is a terminal.
+        ``read_options`` go to :func:`auditor.inputs.read_articles`.
+        """
+        from .inputs import read_articles
+        from .parallel import check_all, with_progress
+
+        results = check_all(self, read_articles(paths, **read_options), jobs)
+        return with_progress(results, paths, read_options.get("exclude", ())) if progress else results
 
 
 class PluginLoadError(Exception):
     pass
+
+
+def _place_in_file(result: FileResult, block) -> None:
+    """Move a block's findings and errors to their places in the whole file.  A block
+    starts a line, so columns stay as they are."""
+    result.more = block.more
+    for findings in (result.findings, result.unused_suppressions):
+        for i, f in enumerate(findings):
+            moved = object.__new__(type(f))  # a fresh copy; replace() costs twice as much per finding
+            moved.__dict__.update(f.__dict__, start=f.start + block.offset, end=f.end + block.offset,
+                                  line=f.line + block.line, end_line=f.end_line + block.line)
+            findings[i] = moved
+    result.errors = [replace(e, line=e.line + block.line) if e.line else e for e in result.errors]
 
 
 def _sentences(article: Article, spans: Sequence[tuple[int, int]]) -> list[Sentence]:
@@ -278,11 +396,30 @@ def _sentences(article: Article, spans: Sequence[tuple[int, int]]) -> list[Sente
     return out
 
 
-def _plugin_problem(article: Article, plugin: str, hook: str, exc: Exception, where: int = 0) -> Problem:
+def _malformed_answer(hook_name: str, answer: list, length: int) -> str | None:
+    """What is wrong with a segmenter's spans or a finder's attributions, if anything."""
+    if hook_name == "auditor_find_attributions":
+        wrong = next((a for a in answer if not isinstance(a, Attribution)), None)
+        return None if wrong is None else f"returned {type(wrong).__name__} {wrong!r:.60}, not an Attribution"
+    previous_end = 0
+    for span in answer:
+        start, end = span if isinstance(span, (tuple, list)) and len(span) == 2 else (None, None)
+        if not (isinstance(start, int) and isinstance(end, int) and previous_end <= start < end <= length):
+            return (f"returned {span!r:.60}: sentences must be (start, end) pairs in order, "
+                    f"not overlapping, within the text (length {length})")
+        previous_end = end
+    return None
+
+
+def _plugin_problem(article: Article, plugin: str, hook: str, exc: BaseException, where: int = 0) -> Problem:
     line, column = article.line_col(where)
+    if isinstance(exc, PluginTimeout):
+        message = f"plugin {plugin!r} was stopped in {hook}: it {exc} (change the limit with --time-limit)"
+    else:
+        message = f"plugin {plugin!r} raised {type(exc).__name__} in {hook}: {exc}"
     return Problem(
         article.path,
-        f"plugin {plugin!r} raised {type(exc).__name__} in {hook}: {exc}",
+        message,
         plugin,
         line,
         column,
@@ -296,9 +433,10 @@ def _plugin_loader(plugin: Any):
         if spec.endswith(".py") or "/" in spec or "\\" in spec:
             path = Path(spec)
             return path.stem, "file", lambda: _import_file(path)
-        return spec, "module", lambda: importlib.import_module(spec)
+        return spec, "module", lambda: _import_module(spec)
     name = getattr(plugin, "__name__", None) or type(plugin).__name__
-    return name, "object", lambda: plugin
+    # Plugins built by the core (custom rules from a configuration file) say where they come from.
+    return name, getattr(plugin, "AUDITOR_ORIGIN", "object"), lambda: plugin
 
 
 def _import_file(path: Path) -> ModuleType:
@@ -310,5 +448,20 @@ def _import_file(path: Path) -> ModuleType:
         raise PluginLoadError(f"cannot import {path}")
     module = importlib.util.module_from_spec(spec)
     sys.modules[module_name] = module
-    spec.loader.exec_module(module)
+    try:
+        spec.loader.exec_module(module)
+    except BaseException:
+        del sys.modules[module_name]
+        raise
     return module
+
+
+def _import_module(name: str) -> ModuleType:
+    try:
+        return importlib.import_module(name)
+    except ModuleNotFoundError as exc:
+        if exc.name and name.startswith(exc.name):  # the plugin itself, not something it imports
+            raise PluginLoadError(
+                f"no module named {name!r} on the Python path; install its package, or give a file path ending in .py"
+            ) from None
+        raise

@@ -129,7 +129,10 @@ def _context(text: str, start: int, end: int, width: int = 60) -> str:
     return " ".join(text[max(0, start - width) : end + width].split())
 
 
-def evaluate(path: str, auditor: Auditor, ids: str | None = None) -> dict[str, RuleScore]:
+def evaluate(path: str, auditor: Auditor, ids: str | None = None, problems: list | None = None) -> dict[str, RuleScore]:
+    """Scores per rule over the annotated articles in ``path``.  ``problems``, when
+    given, collects the errors plugins met on the articles (a score without them
+    would hide a broken plugin)."""
     scores: dict[str, RuleScore] = {}
     with open(path, encoding="utf-8") as handle:
         for number, line in enumerate(handle, 1):
@@ -143,5 +146,7 @@ def evaluate(path: str, auditor: Auditor, ids: str | None = None) -> dict[str, R
             if ids and not str(article.get("id", "")).startswith(ids):
                 continue
             result = auditor.audit_text(text, str(article.get("id", number)))
+            if problems is not None:
+                problems.extend(result.errors)
             score_article(article, result.findings, scores)
     return scores

@@ -38,6 +38,7 @@ from typing import TYPE_CHECKING, Iterable, Sequence
 import pluggy
 
 if TYPE_CHECKING:
+    from .config import Config
     from .model import Article, Attribution, Finding, Rule, Sentence
 
 #: The version of this contract.  A plugin module may declare
@@ -103,4 +104,28 @@ def auditor_check_article(article: Article) -> Iterable[Finding] | None:
     that runs over sentences, a name first mentioned in one sentence and cited in
     another, a count over the article.  Returns findings as
     :func:`auditor_check_sentence` does.
+    """
+
+
+@hookspec
+def auditor_configure(config: Config) -> None:
+    """Receive the user's configuration, once, before any article is checked.
+
+    Called by :meth:`auditor.Auditor.configure` (which ``auditor audit`` calls
+    after loading the plugins, when a configuration file is in use) with an
+    :class:`auditor.config.Config`.  Read what concerns this plugin and keep it for
+    the checks; return nothing.  Extra phrases for a plugin's lexicon come from
+    the ``[tool.auditor.phrases.NAME]`` table, NAME being the plugin's name::
+
+        @auditor.hookimpl
+        def auditor_configure(config):
+            extra = config.extra_phrases("my-check", sections={"words"})
+            WORDS.update(extra.get("words", ()))
+
+    ``config.extra_phrases(name, sections=...)`` returns ``{section: [phrases]}``
+    with phrases lower-cased, and refuses a section the plugin does not have.
+    A value the plugin cannot use should raise :class:`auditor.config.ConfigError`
+    (``raise config.error("phrases.my-check.words", "what is wrong")``): the user
+    sees it with the file and key, and the run exits with code 2.  Configuration
+    holds only data; nothing in it is executed.
     """

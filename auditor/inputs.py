@@ -9,38 +9,94 @@ from __future__ import annotations
 
 import os
 import sys
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterable, Iterator
+from typing import Callable, Iterable, Iterator
 
 from .model import Article, Problem
 
-#: File endings audited when a folder is walked, and the format each one is read as.
-FORMATS = {".txt": "text", ".text": "text"}
+#: File endings audited when a folder is walked, and the format each one is read as
+#: (see :mod:`auditor.formats`).
+FORMATS = {
+    ".txt": "text", ".text": "text",
+    ".md": "markdown", ".markdown": "markdown",
+    ".html": "html", ".htm": "html",
+}
 
 
-def read_articles(paths: Iterable[str | os.PathLike], *, encoding: str = "utf-8") -> Iterator[Article | Problem]:
-    for path in paths:
-        path = os.fspath(path)
-        if path == "-":
-            yield decode_article(sys.stdin.buffer.read(), "<stdin>", encoding=encoding)
-        elif os.path.isdir(path):
-            found = False
-            for file in walk(path):
-                found = True
-                yield read_article(file, encoding=encoding)
-            if not found:
-                yield Problem(path, f"no files to audit ({', '.join(sorted(FORMATS))}) in this folder")
+def read_articles(
+    paths: Iterable[str | os.PathLike],
+    *,
+    encoding: str = "utf-8",
+    exclude: Iterable[str] | Callable[[str], bool] = (),
+    stdin_filename: str | None = None,
+    block_bytes: int | None = None,
+) -> Iterator[Article | Problem]:
+    """Articles from files, folders (walked recursively) and ``-`` (stdin).
+
+    ``block_bytes``: a plain-text file bigger than this comes as several articles,
+    blocks of about this size cut at blank lines (see :func:`read_blocks`), so
+    that a huge file never has to be in memory whole.
+
+    ``exclude``: glob patterns of files and folders to skip, relative to the
+    current folder (see :func:`auditor.config.path_matches`), or a test of a path.  ``stdin_filename``: the name stdin is
+    reported under, and whose ending tells its format.
+    """
+    for path in input_files(paths, exclude=exclude):
+        if isinstance(path, Problem):
+            yield path
+        elif path == "-":
+            yield decode_article(sys.stdin.buffer.read(), stdin_filename or "<stdin>", encoding=encoding)
+        elif block_bytes and _in_blocks(path, block_bytes, encoding):
+            yield from read_blocks(path, block_bytes, encoding=encoding)
         else:
             yield read_article(path, encoding=encoding)
 
 
-def walk(folder: str) -> Iterator[str]:
-    """Files below ``folder`` with an audited ending, in a stable (sorted) order."""
+def input_files(
+    paths: Iterable[str | os.PathLike], *, exclude: Iterable[str] | Callable[[str], bool] = ()
+) -> Iterator[str | Problem]:
+    """The files :func:`read_articles` reads, in order, without reading them: file
+    paths, ``-`` for stdin, and a problem for a folder with nothing to audit."""
+    excluded = _exclusion(exclude)
+    for path in paths:
+        path = os.fspath(path)
+        if path == "-":
+            yield path
+        elif excluded(path):
+            continue
+        elif os.path.isdir(path):
+            found = False
+            for file in walk(path, excluded):
+                found = True
+                yield file
+            if not found:
+                yield Problem(path, f"no files to audit ({', '.join(sorted(FORMATS))}) in this folder")
+        else:
+            yield path
+
+
+def walk(folder: str, exclude: Iterable[str] | Callable[[str], bool] = ()) -> Iterator[str]:
+    """Files below ``folder`` with an audited ending, in a stable (sorted) order,
+    leaving out hidden folders and whatever ``exclude`` matches."""
+    excluded = _exclusion(exclude)
     for root, dirs, files in os.walk(folder):
-        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        dirs[:] = sorted(d for d in dirs if not d.startswith(".") and not excluded(os.path.join(root, d)))
         for name in sorted(files):
-            if Path(name).suffix.lower() in FORMATS:
-                yield os.path.join(root, name)
+            file = os.path.join(root, name)
+            if Path(name).suffix.lower() in FORMATS and not excluded(file):
+                yield file
+
+
+def _exclusion(exclude: Iterable[str] | Callable[[str], bool]) -> Callable[[str], bool]:
+    if callable(exclude):
+        return exclude
+    patterns = list(exclude)
+    if not patterns:
+        return lambda path: False
+    from .config import path_matches
+
+    return lambda path: path_matches(path, patterns)
 
 
 def read_article(path: str, *, encoding: str = "utf-8") -> Article | Problem:
@@ -72,5 +128,123 @@ def decode_article(data: bytes, path: str, *, encoding: str = "utf-8") -> Articl
         return Problem(path, f"unknown encoding {encoding!r}")
     if text.startswith("\ufeff"):
         text = text[1:]
-    fmt = FORMATS.get(Path(path).suffix.lower(), "text")
-    return Article(text, path, format=fmt)
+    from .formats import make_article
+
+    return make_article(text, path, FORMATS.get(Path(path).suffix.lower(), "text"))
+
+
+# -- huge plain-text files, block by block ------------------------------------------
+@dataclass(frozen=True)
+class Block:
+    """Where a block of a bigger file starts in it: ``article.block`` of each article
+    :func:`read_blocks` makes.  ``more``: further blocks of the same file follow."""
+
+    offset: int  # characters before the block
+    line: int  # lines before the block
+    more: bool
+
+
+# A blank line ends every sentence and quotation, so a file cut there audits the same,
+# but that each block is an article of its own for checks that look at the whole
+# article (auditor_check_article).
+_BLANK_LINES = (b"\n\n", b"\n\r\n")
+
+
+def _in_blocks(path: str, block_bytes: int, encoding: str) -> bool:
+    try:
+        big = os.path.getsize(path) > 2 * block_bytes
+    except OSError:
+        return False  # read_article says what is wrong
+    return big and FORMATS.get(Path(path).suffix.lower(), "text") == "text" and _ascii_compatible(encoding)
+
+
+def _ascii_compatible(encoding: str) -> bool:
+    import codecs
+
+    try:
+        name = codecs.lookup(encoding).name
+    except LookupError:
+        return False
+    return name in ("utf-8", "utf-8-sig", "ascii", "latin-1", "iso8859-1", "cp1252", "iso8859-15")
+
+
+def read_blocks(path: str, block_bytes: int, *, encoding: str = "utf-8") -> Iterator[Article | Problem]:
+    """The articles of a big plain-text file, each about ``block_bytes`` long and cut
+    after a blank line, with ``article.block`` telling where it lies in the file.  A
+    file that cannot be read or decoded is one problem, as from :func:`read_article`."""
+    from .formats import make_article
+
+    problem = _check_blocks(path, block_bytes, encoding)
+    if problem is not None:
+        yield problem
+        return
+    offset = line = 0
+    pending: Article | None = None
+    for text in _decoded_blocks(path, block_bytes, encoding):
+        if pending is not None:
+            pending.block = Block(pending.block.offset, pending.block.line, True)
+            yield pending
+        if offset == 0 and text.startswith("\ufeff"):
+            text = text[1:]  # as decode_article does
+        pending = make_article(text, path, "text")
+        pending.block = Block(offset, line, False)
+        offset += len(text)
+        line += text.count("\n") + text.count("\r") - text.count("\r\n")
+    if pending is not None:
+        yield pending
+
+
+def _check_blocks(path: str, block_bytes: int, encoding: str) -> Problem | None:
+    """What :func:`decode_article` would say of the whole file, read a block at a time."""
+    with open(path, "rb") as handle:
+        if b"\x00" in handle.read(8192):
+            return Problem(path, "binary file (contains NUL bytes), not text")
+    at = 0
+    for data in _byte_blocks(path, block_bytes):
+        try:
+            data.decode(encoding)
+        except UnicodeDecodeError as exc:
+            return Problem(
+                path,
+                f"not valid {exc.encoding} at byte {at + exc.start}: {exc.reason} (choose another with --encoding)",
+            )
+        at += len(data)
+    return None
+
+
+def _decoded_blocks(path: str, block_bytes: int, encoding: str) -> Iterator[str]:
+    for data in _byte_blocks(path, block_bytes):
+        yield data.decode(encoding)
+
+
+def _byte_blocks(path: str, block_bytes: int) -> Iterator[bytes]:
+    """The file's bytes in pieces of about ``block_bytes``, each ending with a blank
+    line (a piece grows until it has one), never between a suppression directive and
+    the paragraph it governs."""
+    pieces: list[bytes] = []
+    with open(path, "rb") as handle:
+        while data := handle.read(block_bytes):
+            pieces.append(data)
+            if b"\n\n" in data or b"\n\r\n" in data:  # else read on: joining every time would be quadratic
+                carry = b"".join(pieces)
+                cut = _cut(carry)
+                if cut > 0:
+                    yield carry[:cut]
+                    carry = carry[cut:]
+                pieces = [carry]
+    carry = b"".join(pieces)
+    if carry:
+        yield carry
+
+
+def _cut(data: bytes) -> int:
+    end = len(data)
+    while True:
+        at = max(data.rfind(mark, 0, end) for mark in _BLANK_LINES)
+        if at <= 0:
+            return -1
+        before = data[:at].rstrip()
+        line_start = before.rfind(b"\n") + 1
+        if b"auditor:" not in before[line_start:]:  # a directive governs the paragraph after the blank line
+            return at + (2 if data[at + 1 : at + 2] == b"\n" else 3)
+        end = line_start

@@ -10,6 +10,7 @@ blanked out, so offsets in the prose view are offsets in the file.
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass, field, replace
 from typing import Any, Iterator, Mapping, Sequence
 
@@ -200,6 +201,8 @@ class Article:
         self.attributions: tuple[Attribution, ...] = ()
         self._line_starts: list[int] | None = None
         self._quote_starts: list[int] = []
+        self._attributions_indexed: tuple[Attribution, ...] | None = None
+        self._attributions_by_sentence: dict[int, list[Attribution]] = {}
         self._sentence_starts: list[int] = []
 
     def __repr__(self) -> str:
@@ -209,12 +212,7 @@ class Article:
     def line_col(self, offset: int) -> tuple[int, int]:
         """1-based line and column of ``offset``.  Lines end at LF, CRLF or a lone CR."""
         if self._line_starts is None:
-            starts = [0]
-            text = self.original
-            for i, ch in enumerate(text):
-                if ch == "\n" or (ch == "\r" and text[i + 1 : i + 2] != "\n"):
-                    starts.append(i + 1)
-            self._line_starts = starts
+            self._line_starts = _line_starts(self.original)
         line = bisect.bisect_right(self._line_starts, offset) - 1
         return line + 1, offset - self._line_starts[line] + 1
 
@@ -257,18 +255,24 @@ class Article:
 
     def quoted_share(self, start: int, end: int) -> float:
         """The share of non-space characters of ``[start, end)`` inside quotation marks."""
-        total = sum(1 for ch in self.text[start:end] if not ch.isspace())
+        total = _non_space(self.text[start:end])
         if not total:
             return 0.0
         inside = 0
         for q in self.quotes_in(start, end):
             a, b = max(q.start, start), min(q.end, end)
-            inside += sum(1 for ch in self.text[a:b] if not ch.isspace())
+            inside += _non_space(self.text[a:b])
         return inside / total
 
     # -- attributions ------------------------------------------------------
     def attributions_in(self, sentence: Sentence) -> list[Attribution]:
-        return [a for a in self.attributions if a.sentence == sentence.index]
+        # Indexed once per attributions tuple: a scan per sentence would be quadratic.
+        if self._attributions_indexed is not self.attributions:
+            index: dict[int, list[Attribution]] = {}
+            for a in self.attributions:
+                index.setdefault(a.sentence, []).append(a)
+            self._attributions_by_sentence, self._attributions_indexed = index, self.attributions
+        return list(self._attributions_by_sentence.get(sentence.index, ()))
 
     def iter_sentences(self) -> Iterator[Sentence]:
         return iter(self.sentences)
@@ -278,8 +282,7 @@ class Article:
         """Fill a plugin's finding with its plugin, severity, text and lines/columns."""
         line, column = self.line_col(finding.start)
         end_line, end_column = self.line_col(finding.end)
-        return replace(
-            finding,
+        filled = dict(
             plugin=finding.plugin or plugin,
             severity=finding.severity or severity,
             text=self.original[finding.start : finding.end],
@@ -288,3 +291,30 @@ class Article:
             end_line=end_line,
             end_column=end_column,
         )
+        if type(finding) is not Finding:
+            return replace(finding, **filled)
+        # A copy of the plugin's finding with these fields filled in; dataclasses.replace
+        # would check every field again, at twice the cost per finding.
+        located = object.__new__(Finding)
+        located.__dict__.update(finding.__dict__, **filled)
+        return located
+
+
+_LINE_BREAK = re.compile(r"\r\n?|\n")
+
+
+def _line_starts(text: str) -> list[int]:
+    """Offsets where lines start; lines end at LF, CRLF or a lone CR."""
+    if "\r" in text:
+        return [0, *(m.end() for m in _LINE_BREAK.finditer(text))]
+    starts, find = [0], text.find
+    i = find("\n")
+    while i >= 0:
+        starts.append(i + 1)
+        i = find("\n", i + 1)
+    return starts
+
+
+def _non_space(text: str) -> int:
+    """How many characters of ``text`` are not white space (counted in C, not per character)."""
+    return sum(map(len, text.split()))

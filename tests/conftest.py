@@ -8,6 +8,6 @@ ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "examples"
 
 
-@pytest.fixture
+@pytest.fixture(scope="session")
 def examples_dir() -> Path:
     return EXAMPLES

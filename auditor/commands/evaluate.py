@@ -19,8 +19,9 @@ def eval_command(gold, misses, ids, only_rules, plugins):
     from ..evaluate import evaluate
 
     auditor = Auditor(plugins)
+    problems = list(auditor.load_errors)
     try:
-        scores = evaluate(gold, auditor, ids)
+        scores = evaluate(gold, auditor, ids, problems)
     except ValueError as exc:
         raise click.ClickException(str(exc)) from None
     shown = [s for rule, s in sorted(scores.items()) if not only_rules or rule in only_rules]
@@ -32,3 +33,16 @@ def eval_command(gold, misses, ids, only_rules, plugins):
     rows = [(s.rule, s.tp + s.fn, s.tp + s.fp, s.tp, s.fp, s.fn, f"{s.precision:.3f}", f"{s.recall:.3f}", f"{s.f1:.3f}")
             for s in shown]
     click.echo(tabulate(rows, headers=("rule", "gold", "found", "tp", "fp", "fn", "precision", "recall", "f1")))
+    # A score of 0 found can mean the plugin is missing or broken: say so rather than let it pass as a result.
+    for score in shown:
+        if score.rule not in auditor.rules:
+            click.echo(f"warning: no loaded plugin declares rule {score.rule!r}, so nothing can be found for it "
+                       "(install its plugin, or load it with --plugin)", err=True)
+    for rule in only_rules:
+        if rule not in scores:
+            click.echo(f"warning: no article in {gold} lists {rule!r} in \"annotated\"", err=True)
+    for problem in problems:
+        where = f"{problem.path}:{problem.line}:{problem.column}" if problem.line else problem.path
+        click.echo(f"error: {where}: {problem.message}", err=True)
+    if problems:
+        raise SystemExit(2)

@@ -5,14 +5,34 @@ from __future__ import annotations
 import click
 
 
+PLUGIN_OPTION = click.option(
+    "--plugin", "extra", multiple=True, metavar="FILE.py|MODULE",
+    help="Also load a plugin from a file or an importable module (runs its code).",
+)
+
+
+def load_auditor(extra):
+    """The plugins `auditor audit` would load here: installed, --plugin, and the custom
+    rules of the configuration file found from the current folder."""
+    from ..config import ConfigError, discover
+    from ..engine import Auditor
+    from .audit import _custom_rules
+
+    try:
+        config = discover(["."])
+        return Auditor(list(extra) + _custom_rules(config), disable=config.disable)
+    except ConfigError as exc:
+        click.echo(f"error: {exc}", err=True)
+        raise SystemExit(2) from None
+
+
 @click.command()
-def plugins():
+@PLUGIN_OPTION
+def plugins(extra):
     """List the loaded plugins: name, version, origin and rules."""
     from tabulate import tabulate
 
-    from ..engine import Auditor
-
-    auditor = Auditor()
+    auditor = load_auditor(extra)
     rows = [(p.name, p.version or "-", p.origin, ", ".join(r.id for r in p.rules) or "-") for p in auditor.plugins]
     click.echo(tabulate(rows, headers=("plugin", "version", "origin", "rules")))
     for error in auditor.load_errors:
@@ -21,12 +41,11 @@ def plugins():
 
 
 @click.command()
-def rules():
+@PLUGIN_OPTION
+def rules(extra):
     """List every rule id with its default severity and a one-line description."""
     from tabulate import tabulate
 
-    from ..engine import Auditor
-
-    auditor = Auditor()
+    auditor = load_auditor(extra)
     rows = [(r.id, r.severity, r.plugin, r.description) for r in sorted(auditor.rules.values(), key=lambda r: r.id)]
     click.echo(tabulate(rows, headers=("rule", "severity", "plugin", "description"), maxcolwidths=[None, None, None, 70]))

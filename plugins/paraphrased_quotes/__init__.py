@@ -4,7 +4,8 @@ Reported speech ("the statement also noted that ..."), mixed quotes (quoted
 fragments spliced into paraphrase) and quotation marks around what is
 grammatically reported speech ("wrote that “ISIS is enjoying a resurgence and
 that ...”").  Complete verbatim quotes and mental states ("believes") are not
-flagged.
+flagged.  The core finds the attributions and their form; this check only picks
+the paraphrased ones, once per statement.
 """
 
 import auditor
@@ -26,19 +27,35 @@ def auditor_rules():
 
 @auditor.hookimpl
 def auditor_check_sentence(sentence, article):
+    seen = set()
     for attribution in article.attributions_in(sentence):
         if attribution.quote not in ("indirect", "mixed"):
             continue
-        form = attribution.quote
         content = attribution.content
-        if form == "mixed" and content and article.text[content.start : content.end].lstrip()[:1] in "“\"‘":
-            form = "quoted-paraphrase"
-        cue = attribution.cue
-        speaker = attribution.resolved or (attribution.source.text if attribution.source else None)
-        yield Finding(
-            RULE,
-            cue.start,
-            cue.end,
-            _ADVICE[form],
-            data={"speaker": speaker, "cue": cue.text, "form": form},
-        )
+        key = (content.start, content.end) if content else id(attribution)
+        if key in seen:
+            continue  # one statement relayed through two sources: flag it once
+        seen.add(key)
+        yield _finding(article, attribution)
+
+
+def form_of(article, attribution):
+    """``indirect``, ``mixed`` or ``quoted-paraphrase`` (the content opens with a
+    quotation mark but is reported speech: "wrote that “...”")."""
+    content = attribution.content
+    if attribution.quote == "mixed" and content and article.text[content.start : content.end].lstrip()[:1] in "“\"‘«":
+        return "quoted-paraphrase"
+    return attribution.quote
+
+
+def _finding(article, attribution):
+    form = form_of(article, attribution)
+    cue = attribution.cue
+    speaker = attribution.resolved or (attribution.source.text if attribution.source else None)
+    return Finding(
+        RULE,
+        cue.start,
+        cue.end,
+        _ADVICE[form],
+        data={"speaker": speaker, "cue": cue.text, "form": form},
+    )

@@ -1,0 +1,220 @@
+"""Markdown's prose view, from markdown-it-py's CommonMark parse.
+
+Only the text of paragraphs, headings and table cells is kept.  Fenced and
+indented code, HTML blocks and comments, front matter, link and image targets,
+reference definitions, code spans, autolinks and bare URLs are blanked.  A line
+break stands where a block ends (on a list, quote or heading marker, or on what
+follows a heading on its line), so a heading is never joined to the paragraph after
+it; a soft line break inside a paragraph becomes a space, as a renderer shows it.
+
+markdown-it reports block positions as line ranges; inline positions are found by
+walking each block's inline tokens through the source in order.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from . import blank_urls, place_decoded
+
+_LINE_ENDS = "\r\n"
+
+
+@lru_cache(maxsize=1)
+def _parser():
+    from markdown_it import MarkdownIt
+
+    md = MarkdownIt("commonmark").enable(["table", "strikethrough"])
+    # Keep escapes and entities as tokens of their own, so every plain text token
+    # is a verbatim slice of the source.
+    md.disable("text_join")
+    return md
+
+
+def prose_view(original: str) -> str:
+    prose = [ch if ch in _LINE_ENDS else " " for ch in original]
+    source = _without_front_matter(original)
+    starts = _line_starts(original)
+    for token in _parser().parse(source):
+        if token.type == "inline" and token.map:
+            begin = starts[min(token.map[0], len(starts) - 1)]
+            end = starts[token.map[1]] if token.map[1] < len(starts) else len(original)
+            _reveal_inline(original, prose, token.children or [], begin, end)
+    blank_urls(prose)
+    return "".join(prose)
+
+
+def _line_starts(text: str) -> list[int]:
+    """Start offset of every line (LF, CRLF or CR, as markdown-it counts them), plus the end."""
+    starts = [0]
+    i, n = 0, len(text)
+    while i < n:
+        ch = text[i]
+        if ch == "\r" and i + 1 < n and text[i + 1] == "\n":
+            i += 1
+        if ch in _LINE_ENDS:
+            starts.append(i + 1)
+        i += 1
+    starts.append(n)
+    return starts
+
+
+def _without_front_matter(text: str) -> str:
+    """``text`` with a leading YAML (---) or TOML (+++) front matter block emptied,
+    line breaks kept so that line numbers do not move."""
+    lines = text.splitlines(keepends=True)
+    if not lines or lines[0].rstrip() not in ("---", "+++"):
+        return text
+    fence = lines[0].rstrip()
+    closers = ("---", "...") if fence == "---" else ("+++",)
+    for i in range(1, len(lines)):
+        if lines[i].rstrip() in closers:
+            blanked = "".join(line[len(line.rstrip("\r\n")) :] for line in lines[: i + 1])
+            return blanked + "".join(lines[i + 1 :])
+    return text
+
+
+def _reveal_inline(original: str, prose: list[str], children, begin: int, end: int) -> None:
+    """Copy the prose characters of one block's inline tokens into ``prose``."""
+    cursor = begin
+    first = last = None
+    skip_until_close = False
+    for child in children:
+        kind = child.type
+        if skip_until_close:
+            skip_until_close = kind != "link_close"
+            continue
+        if kind == "text" and child.content:
+            at = original.find(child.content, cursor, end)
+            if at < 0:
+                continue
+            prose[at : at + len(child.content)] = child.content
+            cursor = at + len(child.content)
+            first = at if first is None else first
+            last = cursor
+        elif kind == "text_special":
+            at = original.find(child.markup, cursor, end)
+            if at < 0:
+                continue
+            if child.info == "escape":
+                place_decoded(prose, at + 1, 1, child.content)
+            else:
+                place_decoded(prose, at, len(child.markup), child.content)
+            cursor = at + len(child.markup)
+            first = at if first is None else first
+            last = cursor
+        elif kind == "softbreak":
+            at = _next_line_end(original, cursor, end)
+            if at is not None:
+                prose[at] = " "
+                if original[at] == "\r" and original[at + 1 : at + 2] == "\n":
+                    prose[at + 1] = " "
+        elif kind == "code_inline":
+            cursor = _skip_code_span(original, cursor, end, child.markup)
+        elif kind == "html_inline":
+            at = original.find(child.content, cursor, end)
+            cursor = at + len(child.content) if at >= 0 else cursor
+        elif kind == "link_open" and child.markup == "autolink":
+            opening = original.find("<", cursor, end)
+            closing = original.find(">", opening + 1, end) if opening >= 0 else -1
+            cursor = closing + 1 if closing >= 0 else cursor
+            skip_until_close = True
+        elif kind == "link_close":
+            cursor = _skip_link_tail(original, cursor, end)
+        elif kind == "image":
+            at = original.find("![", cursor, end)
+            if at >= 0:
+                cursor = _skip_link_tail(original, _matching_bracket(original, at + 1, end), end)
+    if first is not None:
+        _mark_block_edges(original, prose, begin, first, last, end)
+
+
+def _mark_block_edges(original: str, prose: list[str], begin: int, first: int, last: int, end: int) -> None:
+    """Put a line break on the markup before a block's first text ("# ", "- ", "> ")
+    and after its last text on the same line, so the block stands on its own."""
+    line_start = max(original.rfind("\n", begin, first), original.rfind("\r", begin, first)) + 1
+    for i in range(max(line_start, begin), first):
+        if not original[i].isspace():
+            prose[i] = "\n"
+            break
+    for i in range(last, end):
+        if original[i] in _LINE_ENDS:
+            break
+        if prose[i] == " ":
+            prose[i] = "\n"
+            break
+
+
+def _next_line_end(text: str, start: int, end: int) -> int | None:
+    for i in range(start, end):
+        if text[i] in _LINE_ENDS:
+            return i
+    return None
+
+
+def _skip_code_span(text: str, start: int, end: int, fence: str) -> int:
+    """Offset just past the code span opened by ``fence`` (a run of backticks) at or after ``start``."""
+    opening = text.find(fence, start, end)
+    if opening < 0:
+        return start
+    i = opening + len(fence)
+    while i < end:
+        at = text.find(fence, i, end)
+        if at < 0:
+            return start
+        run_end = at + len(fence)
+        if text[run_end : run_end + 1] != "`" and text[at - 1 : at] != "`":
+            return run_end
+        while run_end < end and text[run_end] == "`":
+            run_end += 1
+        i = run_end
+    return start
+
+
+def _matching_bracket(text: str, opening: int, end: int) -> int:
+    """Offset of the ``]`` that closes the ``[`` at ``opening`` (backslash escapes honoured)."""
+    depth, i = 0, opening
+    while i < end:
+        ch = text[i]
+        if ch == "\\":
+            i += 2
+            continue
+        if ch == "[":
+            depth += 1
+        elif ch == "]":
+            depth -= 1
+            if depth == 0:
+                return i
+        i += 1
+    return opening
+
+
+def _skip_link_tail(text: str, start: int, end: int) -> int:
+    """From the ``]`` that ends a link's text, skip ``(destination "title")`` or ``[label]``."""
+    close = text.find("]", start, end)
+    if close < 0:
+        return start
+    i = close + 1
+    if text[i : i + 1] == "(":
+        depth, quote = 0, None
+        while i < end:
+            ch = text[i]
+            if ch == "\\":
+                i += 2
+                continue
+            if quote:
+                quote = None if ch == quote else quote
+            elif ch in "\"'" and depth == 1 and text[i - 1].isspace():
+                quote = ch
+            elif ch == "(":
+                depth += 1
+            elif ch == ")":
+                depth -= 1
+                if depth == 0:
+                    return i + 1
+            i += 1
+        return close + 1
+    if text[i : i + 1] == "[":
+        label_end = text.find("]", i, end)
+        return label_end + 1 if label_end >= 0 else i
+    return i

@@ -1,0 +1,87 @@
+"""A time limit on every plugin call, so one runaway check cannot hang a run.
+
+While an article is checked, one interval timer ticks (``SIGALRM`` from
+``signal.setitimer``); the engine stamps the start of each hook call (one clock
+read) and a tick that finds the current call older than the limit raises
+:class:`PluginTimeout` inside it.  The call then ends as if the plugin had raised:
+a problem naming the plugin and the place (the sentence it was given), and the
+run goes on with the other plugins and files.
+
+The limit needs the main thread of a process on a POSIX system (signals are
+delivered there only); elsewhere, and when the program already runs a timer of
+its own, calls run without one.  A single call into C code (one huge regular
+expression match) is stopped when it next returns to Python.
+"""
+
+from __future__ import annotations
+
+import signal
+import threading
+import time
+from typing import Any
+
+#: Seconds one hook call may take by default (``auditor audit --time-limit``).
+DEFAULT_TIME_LIMIT = 10.0
+
+
+class PluginTimeout(Exception):
+    """Raised inside a hook call that ran longer than the time limit."""
+
+
+class Watchdog:
+    """``with watchdog.armed():`` around an article; ``with watchdog:`` around each call."""
+
+    def __init__(self, limit: float | None = DEFAULT_TIME_LIMIT) -> None:
+        self.limit = limit if limit and limit > 0 else None
+        self._started: float | None = None
+        self._armed = False
+
+    # -- one article ------------------------------------------------------------
+    def armed(self) -> "_Armed":
+        return _Armed(self)
+
+    def _arm(self) -> bool:
+        if (self.limit is None or self._armed or not hasattr(signal, "setitimer")
+                or threading.current_thread() is not threading.main_thread()
+                or signal.getitimer(signal.ITIMER_REAL)[0]):
+            return False
+        self._previous = signal.signal(signal.SIGALRM, self._tick)
+        tick = min(self.limit / 4, 1.0)  # a runaway call is stopped within limit + tick
+        signal.setitimer(signal.ITIMER_REAL, tick, tick)
+        self._armed = True
+        return True
+
+    def _disarm(self) -> None:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, self._previous)
+        self._armed = False
+        self._started = None
+
+    def _tick(self, signum: int, frame: Any) -> None:
+        started = self._started
+        if started is None or time.monotonic() - started <= self.limit:
+            return
+        # Never interrupt the engine's own bookkeeping around a call, only the call itself;
+        # a plugin that swallows the exception gets it again at the next tick.
+        if frame is not None and frame.f_globals.get("__name__") in ("auditor.engine", __name__):
+            return
+        raise PluginTimeout(f"ran longer than the time limit of {self.limit:g} s")
+
+    # -- one call ---------------------------------------------------------------
+    def __enter__(self) -> None:
+        self._started = time.monotonic()
+
+    def __exit__(self, *exc: Any) -> None:
+        self._started = None
+
+
+class _Armed:
+    def __init__(self, watchdog: Watchdog) -> None:
+        self.watchdog, self.armed = watchdog, False
+
+    def __enter__(self) -> None:
+        self.armed = self.watchdog._arm()
+
+    def __exit__(self, *exc: Any) -> None:
+        if self.armed:
+            self.watchdog._disarm()
