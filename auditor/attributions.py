@@ -38,6 +38,7 @@ linear in the length of the article.  It is the default implementation of the
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass, replace
 
 import regex
@@ -70,57 +71,25 @@ def _inflections(line: str) -> tuple[str, list[str]]:
     return base, [prefix + f for f in forms]
 
 
-def _verb_table(*sections: str) -> dict[str, str]:
+def _verb_table(lex, *sections: str) -> dict[str, str]:
     """Every form of the verbs of ``sections``, mapped to its base form."""
     table: dict[str, str] = {}
     for section in sections:
-        for line in _LEX.get(section, ()):
+        for line in lex.get(section, ()):
             base, forms = _inflections(line)
             for form in forms:
                 table.setdefault(form, base)
     return table
 
 
-_SPEECH = _verb_table("speech_verbs", "complement_verbs", "document_verbs")
-_BELIEF = _verb_table("belief_verbs")
-_NEEDS_CLAUSE = frozenset(_verb_table("complement_verbs"))
-_DOCUMENT_VERBS = frozenset(_verb_table("document_verbs"))
-_NOUN_LIKE = _LEX["noun_like_forms"]
-# Multi-word verbs ("point out") by their first word.
-_PHRASAL = {}
-for _form in list(_SPEECH) + list(_BELIEF):
-    if " " in _form:
-        _PHRASAL.setdefault(_form.split()[0], []).append(_form.split())
-_PARTICIPLES_PASSIVE = {"said", "told", "written", "shown", "found", "known", "thought", "understood", "felt", "read", "forecast"}
+_PARTICIPLES_PASSIVE = frozenset("said told written shown found known thought understood felt read forecast".split())
+# Agentless passives that still attribute: "it was reported", "has been criticized".
 _SOURCELESS_PASSIVE = frozenset(
     """reported said described alleged claimed rumoured rumored understood told quoted cited
     criticized criticised accused blamed identified projected estimated predicted forecast
     mentioned questioned condemned slammed blasted dubbed ridiculed derided""".split()
 )
 _IT_PASSIVE = frozenset("believed thought understood known expected feared hoped suspected assumed".split())
-
-_SOURCE_PREPOSITIONS = sorted((p.split() for p in _LEX["source_prepositions"]), key=len, reverse=True)
-_SOURCELESS = sorted((p.split() for p in _LEX["sourceless_cues"]), key=len, reverse=True)
-_ATTRIBUTION_NOUNS = _LEX["attribution_nouns"]
-_BREAKS = _LEX["clause_breaks"]
-_AUX = _LEX["auxiliaries"]
-_NP_PREP = _LEX["np_prepositions"]
-_PREP = _LEX["prepositions"]
-_DET = _LEX["determiners"]
-_VAGUE = _LEX["vague_quantifiers"]
-_PRONOUNS = _LEX["pronouns"]
-_DOC = _LEX["document_nouns"]
-_MEDIA = _LEX["media_nouns"]
-_UNNAMED = _LEX["unnamed_nouns"]
-_TITLES = _LEX["title_nouns"]
-_ORG_WORDS = _LEX["org_words"]
-_DESCRIPTIVE = _LEX["descriptive_capitals"]
-_STATE_BODIES = _LEX["state_bodies"]
-# Each line of [org_nouns] is one sort of body; a word maps to every sort it is in.
-_ORG_SORTS: dict[str, set[int]] = {}
-for _n, _line in enumerate(sorted(_LEX["org_nouns"])):
-    for _word in _line.split():
-        _ORG_SORTS.setdefault(_word, set()).add(_n)
 _BE = frozenset("is are was were be been being am 's".split())
 _PERSONAL = frozenset("he she him her his hers i me my we us our you your".split())
 _PLURAL_PRONOUNS = frozenset("they them their".split())
@@ -135,6 +104,10 @@ _INVERTING = frozenset(
 )
 _CALL = frozenset("call calls called calling".split())
 _REPORT_NOUNS = frozenset("reports report accounts account estimates estimate polls tallies counts".split())
+_FUNCTION_WORDS = frozenset("and but or nor that which while when whenever after before because since as if unless until although though whereas than so yet where whether what how why then also not".split())
+_ASPECTUAL = frozenset("continued continue continues began begin begins started start starts used tend tends tended appeared appear appears seemed seem seems went".split())
+_OBJECT_PRONOUNS = frozenset("him them me us".split())
+_PARTITIVES = frozenset("number group handful chorus couple majority minority host series lot bunch one two three several".split())
 _INTENTIONS = frozenset("want hope expect fear".split())
 _AS_VERBS = ("describ", "characteri", "portray", "label", "dismiss", "brand", "hail", "prais", "criticiz", "criticis", "den", "reject", "cast")
 _WH = frozenset("whether if why how what when where who which".split())
@@ -143,22 +116,107 @@ _TIME_WORDS = frozenset(
     morning afternoon evening night day today yesterday tonight january february march april
     may june july august september october november december""".split()
 )
-_QUOTE_OPEN = "“‘\"«„'"
-_QUOTE_CLOSE = "”’\"»'"
 
-# A cheap test that a sentence may hold a cue at all (most do not need tokens).
-_CUE_WORDS = sorted(
-    {f.split()[0] for f in _SPEECH}
-    | {f.split()[0] for f in _BELIEF}
-    | {p[0] for p in _SOURCE_PREPOSITIONS}
-    | {p[0] for p in _SOURCELESS}
-    | set(_ATTRIBUTION_NOUNS),
-    key=len,
-    reverse=True,
-)
-_MAY_HAVE_CUE = regex.compile(r"\b(?:" + "|".join(map(regex.escape, _CUE_WORDS)) + r")\b|:|―", regex.IGNORECASE)
+
+def _by_first_word(phrases) -> dict[str, list[list[str]]]:
+    """Phrases indexed by their first word, longest first, so a token is tried
+    only against the phrases that can start with it."""
+    index: dict[str, list[list[str]]] = {}
+    for words in sorted((p.split() for p in phrases), key=len, reverse=True):
+        index.setdefault(words[0], []).append(words)
+    return index
+
+
+def _trie_pattern(words) -> str:
+    """One alternation shaped as a trie ("sa(?:id|ys)"), so matching costs a
+    step per character whatever the number of words, and never backtracks far."""
+    root: dict = {}
+    for word in words:
+        node = root
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def walk(node: dict) -> str:
+        ends = "" in node
+        alternatives = [re.escape(ch) + walk(child) for ch, child in sorted(node.items()) if ch]
+        if not alternatives:
+            return ""
+        body = alternatives[0] if len(alternatives) == 1 and not ends else "(?:" + "|".join(alternatives) + ")"
+        return body + ("?" if ends else "")
+
+    return walk(root)
+
+
+def _use_lexicon(lex: dict[str, frozenset[str]]) -> None:
+    """Build every table the finder reads from the lexicon ``lex``."""
+    global _ATTRIBUTION_NOUNS, _AUX, _BELIEF, _BELIEF_ADJECTIVES, _BREAKS, _CUE_WORDS, _DESCRIPTIVE, _DET, _DOC, _DOCUMENT_VERBS, _MAY_HAVE_CUE, _MAY_HAVE_CUE_ANY_CASE, _MEDIA, _NEEDS_CLAUSE, _NOUN_LIKE, _NP_PREP, _ORG_SORTS, _ORG_WORDS, _PHRASAL, _PREP, _PRONOUNS, _SOURCELESS, _SOURCE_PREPOSITIONS, _SPEECH, _STATE_BODIES, _TITLES, _TRIGGERS, _UNNAMED, _VAGUE
+    _SPEECH = _verb_table(lex, "speech_verbs", "complement_verbs", "document_verbs")
+    _BELIEF = _verb_table(lex, "belief_verbs")
+    _NEEDS_CLAUSE = frozenset(_verb_table(lex, "complement_verbs"))
+    _DOCUMENT_VERBS = frozenset(_verb_table(lex, "document_verbs"))
+    _NOUN_LIKE = lex["noun_like_forms"]
+    # Multi-word verbs ("point out") by their first word.
+    _PHRASAL = {}
+    for _form in list(_SPEECH) + list(_BELIEF):
+        if " " in _form:
+            _PHRASAL.setdefault(_form.split()[0], []).append(_form.split())
+
+    _SOURCE_PREPOSITIONS = _by_first_word(lex["source_prepositions"])
+    _SOURCELESS = _by_first_word(lex["sourceless_cues"])
+    _ATTRIBUTION_NOUNS = lex["attribution_nouns"]
+    _BREAKS = lex["clause_breaks"]
+    _AUX = lex["auxiliaries"]
+    _NP_PREP = lex["np_prepositions"]
+    _PREP = lex["prepositions"]
+    _DET = lex["determiners"]
+    _VAGUE = lex["vague_quantifiers"]
+    _PRONOUNS = lex["pronouns"]
+    _DOC = lex["document_nouns"]
+    _MEDIA = lex["media_nouns"]
+    _UNNAMED = lex["unnamed_nouns"]
+    _TITLES = lex["title_nouns"]
+    _ORG_WORDS = lex["org_words"]
+    _DESCRIPTIVE = lex["descriptive_capitals"]
+    _STATE_BODIES = lex["state_bodies"]
+    _BELIEF_ADJECTIVES = lex["belief_adjectives"]
+    # Each line of [org_nouns] is one sort of body; a word maps to every sort it is in.
+    _ORG_SORTS = {}
+    for _n, _line in enumerate(sorted(lex["org_nouns"])):
+        for _word in _line.split():
+            _ORG_SORTS.setdefault(_word, set()).add(_n)
+    # A cheap test that a sentence may hold a cue at all (most do not need tokens).
+    _CUE_WORDS = frozenset(
+        {f.split()[0] for f in _SPEECH}
+        | {f.split()[0] for f in _BELIEF}
+        | set(_SOURCE_PREPOSITIONS)
+        | set(_SOURCELESS)
+        | set(_ATTRIBUTION_NOUNS)
+    )
+    _CUE_WORDS |= lex["belief_adjectives"] | {"accounts", "account", "tallies"}
+    # Where a cue may be, found in one pass over the lower-cased article (stdlib
+    # ``re`` runs a trie of literal words several times faster than a word loop).
+    _MAY_HAVE_CUE = re.compile(r"\b" + _trie_pattern(sorted(w for w in _CUE_WORDS if w.isalpha())) + r"\b|[:―]")
+    _MAY_HAVE_CUE_ANY_CASE = re.compile(_MAY_HAVE_CUE.pattern, re.IGNORECASE)
+    # Tokens at which a cue can start; every other token is passed over at once.
+    _TRIGGERS = _CUE_WORDS | {"by", "based", "amid", "from", "per"}
+
+
+def extend_lexicon(extra: dict[str, list[str]]) -> None:
+    """Add phrases to sections of the core lexicon (``auditor/data/attribution.txt``),
+    e.g. from a project's configuration, and rebuild the finder's tables."""
+    unknown = set(extra) - set(_LEX)
+    if unknown:
+        raise KeyError(f"unknown attribution lexicon section(s): {', '.join(sorted(unknown))}")
+    merged = {name: phrases | {" ".join(p.lower().split()) for p in extra.get(name, ())} for name, phrases in _LEX.items()}
+    _use_lexicon(merged)
+
+
+_use_lexicon(_LEX)
 _TOKEN = regex.compile(r"\p{N}+(?:[.,:]\p{N}+)+|[\p{L}\p{N}]+(?:[’'\-.&/][\p{L}\p{N}]+)*|[^\s\p{L}\p{N}]")
 
+_MAX_PER_SENTENCE = 40  # attributions looked for in one sentence
+_MEMORY = 30  # attributions looked back over to resolve a pronoun or an anaphor
 _MAX_SUBJECT = 16  # words a source phrase may have, appositives and all
 _MAX_ADJUNCT = 9  # words between a verb and its "that" ("wrote in Foreign Policy on 24 January that")
 
@@ -196,6 +254,22 @@ def _tokens(article: Article, sentence: Sentence) -> list[Tok]:
     return toks
 
 
+def _sentences_with_cues(article: Article) -> list[Sentence]:
+    """The sentences that hold a possible cue word, from one scan of the article."""
+    starts = [s.start for s in article.sentences]
+    chosen: list[Sentence] = []
+    last = -1
+    low = article.text.lower()
+    # lower() keeps offsets unless a letter lower-cases to two ("İ"): then match case-blind
+    scan = _MAY_HAVE_CUE.finditer(low) if len(low) == len(article.text) else _MAY_HAVE_CUE_ANY_CASE.finditer(article.text)
+    for m in scan:
+        k = bisect.bisect_right(starts, m.start()) - 1
+        if k > last and k >= 0 and m.start() < article.sentences[k].end:
+            chosen.append(article.sentences[k])
+            last = k
+    return chosen
+
+
 def _is_quote_mark(tok: Tok) -> bool:
     return not tok.word and tok.text in "“”‘’\"«»„'"
 
@@ -223,9 +297,7 @@ def find_attributions(article: Article) -> list[Attribution]:
     """Every attribution in ``article``, in text order."""
     found: list[Attribution] = []
     context = _Context(article)
-    for sentence in article.sentences:
-        if not _MAY_HAVE_CUE.search(sentence.text):
-            continue
+    for sentence in _sentences_with_cues(article):
         toks = _tokens(article, sentence)
         items = _drop_coordinated(toks, _in_sentence(toks))
         built = []
@@ -237,7 +309,7 @@ def find_attributions(article: Article) -> list[Attribution]:
         for k, (item, attribution) in enumerate(built):
             if item.relay:
                 # "Citing a source, the channel said that ...": the same content, relayed.
-                main = next((b for i, b in built[k + 1 :] if not i.relay and i.kind == "speech"), None)
+                main = next((b for i, b in built[k + 1 : k + 4] if not i.relay and i.kind == "speech"), None)
                 if main is not None:
                     attribution = replace(attribution, content=main.content, quote=main.quote)
             found.append(attribution)
@@ -263,8 +335,20 @@ def _in_sentence(toks: list[Tok]) -> list[_Found]:
                     out.append(item)
             i += 1
             continue
-        item = _preposition_cue(toks, i) or _report_preposition(toks, i) or _sourceless_cue(toks, i) or _verb_cue(toks, i, out) or _noun_cue(toks, i)
+        if tok.low not in _TRIGGERS:
+            i += 1
+            continue
+        item = (
+            _preposition_cue(toks, i)
+            or _report_preposition(toks, i)
+            or _sourceless_cue(toks, i)
+            or _verb_cue(toks, i, out)
+            or _belief_adjective(toks, i)
+            or _noun_cue(toks, i)
+        )
         if item is not None and not any(k in taken for k in range(*item.cue)):
+            if len(out) >= _MAX_PER_SENTENCE:
+                break  # no prose sentence holds more: the rest is a list or run-on input
             out.append(item)
             taken.update(range(*item.cue))
             i = max(i + 1, item.cue[1] if item.cue[0] >= i else i + 1)
@@ -295,7 +379,7 @@ def _match_words(toks: list[Tok], i: int, words: list[str]) -> bool:
 
 
 def _preposition_cue(toks: list[Tok], i: int) -> _Found | None:
-    for words in _SOURCE_PREPOSITIONS:
+    for words in _SOURCE_PREPOSITIONS.get(toks[i].low, ()):
         if _match_words(toks, i, words):
             j = i + len(words)
             if words == ["per"] and not _at_clause_start(toks, i):
@@ -335,7 +419,7 @@ def _owner_of_document(toks: list[Tok], src: tuple[int, int]) -> tuple[int, int]
     a, b = src
     for k in range(a, b - 1):
         if toks[k].low in ("by", "from") and any(t.low in _DOC for t in toks[a:k]):
-            if toks[k + 1].cap:
+            if toks[k + 1].cap or toks[k + 1].low == "the" and k + 2 < b and toks[k + 2].cap:
                 return (k + 1, b)
     return src
 
@@ -395,7 +479,7 @@ def _looks_finite(toks: list[Tok], k: int) -> bool:
 
 
 def _sourceless_cue(toks: list[Tok], i: int) -> _Found | None:
-    for words in _SOURCELESS:
+    for words in _SOURCELESS.get(toks[i].low, ()):
         if _match_words(toks, i, words):
             return _Found((i, i + len(words)), None, "speech")
     return None
@@ -419,7 +503,7 @@ def _verb_cue(toks: list[Tok], i: int, earlier: list[_Found]) -> _Found | None:
     kind = "belief" if form in _BELIEF and form not in _SPEECH else "speech"
     end = i + width
     prev = _prev_word(toks, i)
-    if prev is not None and toks[prev].low == "to" and prev == i - 1:
+    if prev is not None and toks[prev].low == "to" and prev == i - 1 and not (prev > 0 and toks[prev - 1].low in _ASPECTUAL):
         return None  # an infinitive: "to maintain stability"
     if prev is not None and prev == i - 1 and (toks[prev].low in _DET or toks[prev].low in _PREP) and form in _NOUN_LIKE:
         return None  # "the reports", "of claims"
@@ -427,7 +511,15 @@ def _verb_cue(toks: list[Tok], i: int, earlier: list[_Found]) -> _Found | None:
         return None  # "recent reports also suggest": the noun is the subject
     if form in _NOUN_LIKE and not form.endswith(("s", "ed", "ing")) and not tok.quoted:
         # a bare form ("state", "report") is a verb after a pronoun or an auxiliary only
-        if prev is None or not (toks[prev].low in _PERSONAL or toks[prev].low in _PLURAL_PRONOUNS or toks[prev].low in _AUX or toks[prev].low in ("i", "we", "you", "they", "to")):
+        p = toks[prev] if prev is not None else None
+        if p is None or not (
+            p.low in _PERSONAL
+            or p.low in _PLURAL_PRONOUNS
+            or p.low in _AUX
+            or p.low in _VAGUE
+            or p.low in ("i", "we", "you", "they", "to")
+            or p.low.endswith("s") and (p.low in _UNNAMED or p.low in _MEDIA or p.low in _DOC or p.low in _ORG_SORTS)
+        ):
             return None
     if prev is not None and prev == i - 1 and toks[prev].low == "so" and form.startswith("call"):
         return None  # "so-called"
@@ -455,9 +547,10 @@ def _verb_cue(toks: list[Tok], i: int, earlier: list[_Found]) -> _Found | None:
                 return _Found((aux_start, cue_end), source, kind, reported=reported, clause=complement, complement=complement)
         return None
     parenthetical = _is_parenthetical(toks, subject[0], cue_end)
+    documentary = form in _DOCUMENT_VERBS and any(t.low in _DOC or t.low in _MEDIA for t in toks[subject[0] : subject[1]])
     if form in _CALL and not _call_names_something(toks, cue_end):
         return None
-    if _needs_clause(form) and not (complement or parenthetical or form in _CALL):
+    if _needs_clause(form) and not (complement or parenthetical or form in _CALL or documentary and _object_follows(toks, cue_end)):
         return None
     if form in _NOUN_LIKE and not (complement or parenthetical or _object_follows(toks, cue_end)):
         return None
@@ -514,6 +607,9 @@ def _aux_start(toks: list[Tok], i: int) -> int:
             break
         if t.word and not t.cap and (t.low in _AUX or (t.low.endswith("ly") and len(t.low) > 4 and t.low not in _UNNAMED)):
             k -= 1
+            continue
+        if t.low == "to" and k >= 2 and toks[k - 2].low in _ASPECTUAL:
+            k -= 2  # "continued to call for"
             continue
         # "on Wednesday", "last week" between subject and verb
         if t.word and t.low in _TIME_WORDS and k >= 2 and toks[k - 2].low in ("on", "last", "this", "earlier", "late"):
@@ -601,7 +697,7 @@ def _zero_that_clause(toks: list[Tok], j: int) -> bool:
         return j + 1 < n and toks[j + 1].word and not toks[j + 1].cap and (toks[j + 1].low in _AUX or toks[j + 1].low.endswith(("ed", "s")) or toks[j + 1].low in _FINITE)
     for k in range(j + 1, min(n, j + 7)):
         t = toks[k]
-        if not t.word or t.quoted or t.low in _PREP and t.low != "of" or t.low in _BREAKS or t.low in _SPEECH:
+        if not t.word or t.quoted or t.low in _PREP and t.low != "of" or t.low in _BREAKS and t.low != "and" or t.low in _SPEECH:
             return False
         if not t.cap and (t.low in _CLAUSE_AUX or t.low in _FINITE):
             return k > j
@@ -656,6 +752,12 @@ def _participle(toks, i, cue_end, form, kind, complement, reported, earlier) -> 
     if i == 0 or (toks[i - 1].text == "," and _needs_clause(form) and not complement):
         return None
     prev = toks[i - 1]
+    if prev.word and prev.low not in ("while", "after", "before", "by", "when", "and", "also", "without", "in"):
+        # "with the minister describing ...": the phrase after "with" is the source
+        start = _np_left(toks, i)
+        if start is not None and start > 0 and toks[start - 1].low == "with" and (complement or _object_follows(toks, cue_end)):
+            return _Found((i, cue_end), (start, i), kind, reported=reported, clause=complement, complement=complement)
+        return None
     if not (prev.text in (",", "—", "–", ";") or prev.low in ("while", "after", "before", "by", "when", "and", "also", "without", "in")):
         return None
     if not (complement or _object_follows(toks, cue_end)):
@@ -672,7 +774,7 @@ def _clause_subject(toks: list[Tok], before: int, earlier: list[_Found]) -> tupl
     """The subject of the clause a participle or a second verb hangs on: the
     source of the previous cue in the sentence, else the sentence's first noun
     phrase after any opening phrase."""
-    for item in reversed(earlier):
+    for item in reversed(earlier[-3:]):
         if item.cue[0] < before and item.source is not None and item.source[1] <= before:
             return item.source
     start = 0
@@ -757,7 +859,7 @@ def _np_left(toks: list[Tok], v: int) -> int | None:
         return None
     if last.low in _PREP or (last.low in _DET and last.low not in ("all", "many", "some", "others", "most", "both")) or last.low in _BREAKS and last.low not in _RELATIVE:
         return None
-    if last.low in _RELATIVE or last.low in _PRONOUNS or last.low in _PERSONAL or last.low in _PLURAL_PRONOUNS:
+    if (last.low in _RELATIVE or last.low in _PRONOUNS or last.low in _PERSONAL or last.low in _PLURAL_PRONOUNS) and last.low not in _OBJECT_PRONOUNS:
         return k
     start = k
     j = k - 1
@@ -781,14 +883,19 @@ def _np_left(toks: list[Tok], v: int) -> int | None:
                 start = _np_left(toks, j) or start
             break
         low = t.low
-        if not t.cap and (low in _BREAKS or low in _SPEECH or low in _BELIEF or low in _AUX and low not in ("all", "both", "each")):
+        if low in _BREAKS and (not t.cap or low in _FUNCTION_WORDS):
+            break
+        if not t.cap and (low in _SPEECH or low in _BELIEF or low in _AUX and low not in ("all", "both", "each")):
             break
         if not t.cap and low in _PREP and low not in _NP_PREP:
             break
         start = j
         j -= 1
-    # trim a leading preposition phrase ("In the speech Smith said")
+    # trim a leading preposition phrase ("In the speech Smith said") or time
+    # ("Earlier this month figures showed")
     while start <= k and toks[start].low in _NP_PREP:
+        start += 1
+    while start < k and (toks[start].low in _TIME_WORDS or toks[start].low in ("earlier", "later", "last", "this", "next", "on") and toks[start + 1].low in _TIME_WORDS):
         start += 1
     if start > k:
         return None
@@ -836,6 +943,27 @@ def _is_parenthetical(toks: list[Tok], s: int, cue_end: int) -> bool:
         return False
     n = len(toks)
     return cue_end >= n or not toks[cue_end].word or toks[cue_end].low in _PREP or toks[cue_end].low in _TIME_WORDS or toks[cue_end].cap
+
+
+# ---- "analysts were upbeat about" ---------------------------------------------------
+
+
+def _belief_adjective(toks: list[Tok], i: int) -> _Found | None:
+    """An attitude given as an adjective after "be": "Democrats are afraid that"."""
+    t = toks[i]
+    if t.low not in _BELIEF_ADJECTIVES or t.cap or i + 1 >= len(toks):
+        return None
+    aux = _aux_start(toks, i)
+    if not any(toks[k].low in _BE or toks[k].low in ("remain", "remains", "remained", "seem", "seems", "seemed") for k in range(aux, i)):
+        return None
+    nxt = toks[i + 1].low
+    if nxt not in ("that", "about", "of", "over", "with", "by") and not _zero_that_clause(toks, i + 1):
+        return None
+    subject = _subject(toks, aux)
+    if subject is None:
+        return None
+    end = i + 2 if nxt == "that" else i + 1
+    return _Found((aux, end), subject, "belief", complement=True, clause=True)
 
 
 # ---- "claims that", "allegations of", "criticism from" -------------------------
@@ -901,7 +1029,8 @@ def _build(article: Article, sentence: Sentence, toks: list[Tok], items: list[_F
     content = _content(article, sentence, toks, item, items, index)
     if content is None:
         return None
-    source_kind = classify_source(src_span.text if src_span else None)
+    initial = source is not None and (source[0] == 0 or _is_quote_mark(toks[source[0] - 1]) or toks[source[0] - 1].text in (".", ";", ":"))
+    source_kind = classify_source(src_span.text if src_span else None, initial)
     resolved = None
     if src_span is not None:
         source_kind, resolved = context.resolve(src_span, source_kind, toks, source, sentence)
@@ -920,13 +1049,19 @@ def _content(article: Article, sentence: Sentence, toks: list[Tok], item: _Found
     first = min(cue_a, item.source[0]) if item.source else cue_a
     last = max(cue_b, item.source[1]) if item.source else cue_b
     stop, floor = n, 0
-    for other in items[index + 1 :]:
+    for k in range(index + 1, min(len(items), index + 4)):
+        other = items[k]
         if other.cue[0] > last and (other.source is None or other.source[0] > last):
             stop = _back_to_clause_break(toks, last, other.cue[0])
             break
     if index > 0:
+        # back to the previous cue, or over its whole clause when this cue closes
+        # the sentence ("Officials have warned that ..., two sources said.")
         prior = items[index - 1]
-        floor = min(first, max(prior.cue[1], prior.source[1] if prior.source and prior.source[1] <= first else 0))
+        prior_start = min(prior.cue[0], prior.source[0]) if prior.source else prior.cue[0]
+        prior_end = max(prior.cue[1], prior.source[1] if prior.source and prior.source[1] <= first else 0)
+        closing = _ends_clause(toks, first) and _trim(toks, last, n) is None
+        floor = min(first, prior_start if closing and prior_start < first else prior_end)
     after = _trim(toks, last, stop)
     before = _trim(toks, floor, first)
     leading = item.source is not None and item.source[0] > cue_a  # "according to X, ..." / "said X"
@@ -1007,8 +1142,8 @@ def _head_words(words: list[str]) -> list[str]:
         low = w.lower()
         if low == ",":
             break
-        if low == "of" and out and all(x.lower() in _DET or x.lower() in _VAGUE or x.lower() in ("number", "group", "handful", "chorus", "couple") for x in out):
-            out = []  # a partitive: the head is after "of"
+        if low == "of" and out and all(x.lower() in _DET or x.lower() in _VAGUE or x.lower() in _PARTITIVES for x in out):
+            out = ["some"]  # a partitive ("a chorus of", "many of"): a vague part of what follows
             continue
         if out and (low in _NP_PREP or low in _RELATIVE or low.endswith("ing") and len(low) > 5) and not w[:1].isupper():
             break
@@ -1016,14 +1151,17 @@ def _head_words(words: list[str]) -> list[str]:
     return out
 
 
-def classify_source(source: str | None) -> str:
+def classify_source(source: str | None, sentence_initial: bool = False) -> str:
     """The kind of a source phrase: named_person, named_org, title_only, unnamed,
-    document or none."""
+    document or none.  ``sentence_initial``: the phrase opens its sentence, so a
+    capital on its first word says nothing ("Early reports", "Police")."""
     if not source:
         return "none"
     words = [m.group() for m in _TOKEN.finditer(source)]
     if not words:
         return "none"
+    if sentence_initial and not words[0].isupper() and (len(words) == 1 or words[1][:1].islower() or words[0].lower() in _DET):
+        words[0] = words[0].lower()
     lows = [w.lower() for w in words]
     first = lows[0] if not (words[0].isupper() and len(words[0]) > 1) else ""  # "US" is no pronoun
     if first in _PERSONAL or first in _PLURAL_PRONOUNS or first in _RELATIVE or first in ("someone", "somebody"):
@@ -1089,7 +1227,9 @@ def _classify_part(words: list[str]) -> str:
             return "title_only"  # "Obama's former campaign strategist": one identifiable person
         return "unnamed"
     if noun in _ORG_SORTS:
-        return "named_org"
+        # "the militia" refers back to a named one; "human rights groups" names none
+        plural = noun.endswith("s") and noun not in ("news", "forces", "press") and not names
+        return "unnamed" if plural and lows[0] not in ("the", "its", "their", "his", "her") else "named_org"
     if names:
         return "named_org" if any(w.lower() in _ORG_WORDS for w in names) else "named_person"
     if lows[0] in ("a", "an", "one", "another") or noun.endswith(("ers", "ors", "ists", "ians", "ants", "ents")):
@@ -1106,10 +1246,8 @@ class _Context:
     """What the article has said so far, to resolve pronouns and anaphors."""
 
     _NAME = regex.compile(r"\p{Lu}[\p{L}’'\-]+(?:\s+\p{Lu}\.)?(?:\s+(?:al-|bin\s+|de\s+|van\s+)?\p{Lu}[\p{L}’'\-]+)+")
-    _DESCRIBED = regex.compile(
-        r"(?P<name>\p{Lu}[\p{L}’'\-]*(?:\s+(?:of\s+|the\s+|al-)?\p{Lu}[\p{L}’'\-]*)*)"
-        r"\s*(?:,|\()\s*(?:an?|the)\s+(?P<desc>[\p{L}\-]+(?:\s+[\p{L}\-]+){0,4}?)(?=\s+(?:that|which|who|based|in|of|with|led|backed)\b|\s*[,.)])"
-    )
+    # ", an Iraqi armed group": an apposition that says what a name is
+    _APPOSITION = regex.compile(r"[,(]\s*(?:an?|the)\s+(?P<desc>[\p{L}\-]+(?:\s+[\p{L}\-]+){0,4})")
 
     def __init__(self, article: Article) -> None:
         self.article = article
@@ -1127,11 +1265,10 @@ class _Context:
             return "named_person", name
         if len(words) == 1 and (low in _PLURAL_PRONOUNS or low in _RELATIVE):
             if low in _RELATIVE:
-                start = _np_left(toks, source[0] - 1 if source[0] > 0 and toks[source[0] - 1].text == "," else source[0])
-                if start is not None:
-                    end = source[0] - 1 if toks[source[0] - 1].text == "," else source[0]
-                    text = self.article.text[toks[start].start : toks[end - 1].end]
-                    return self._described_kind(classify_source(text), text)
+                antecedent = _antecedent(toks, source[0])
+                if antecedent is not None:
+                    text = self.article.text[toks[antecedent[0]].start : toks[antecedent[1] - 1].end]
+                    return classify_source(text), text
             prior = self._last_plural(span.start)
             if prior is not None:
                 return prior.source_kind, prior.resolved or (prior.source.text if prior.source else None)
@@ -1149,12 +1286,8 @@ class _Context:
                     return "named_org", org
         return kind, None
 
-    @staticmethod
-    def _described_kind(kind: str, text: str) -> tuple[str, str | None]:
-        return kind, text
-
     def _last_person(self, before: int) -> str | None:
-        for a in reversed(self.found):
+        for a in reversed(self.found[-_MEMORY:]):
             if a.source is not None and a.source.end <= before and a.source_kind == "named_person":
                 if a.resolved:
                     return a.resolved
@@ -1174,20 +1307,37 @@ class _Context:
     def _last_org(self, noun: str, before: int) -> str | None:
         sorts = _ORG_SORTS.get(noun, set())
         if self.described is None:
-            self.described = [
-                (m.start(), m.group("name"), m.group("desc").lower()) for m in self._DESCRIBED.finditer(self.article.text)
-            ]
+            self.described = self._descriptions()
         i = bisect.bisect_left(self.described, (before,)) - 1
-        while i >= 0 and before - self.described[i][0] < 3000:
+        lowest = max(-1, i - _MEMORY)
+        while i > lowest and before - self.described[i][0] < 3000:
             _, name, desc = self.described[i]
             if any(_ORG_SORTS.get(w, set()) & sorts for w in desc.split()):
                 return name
             i -= 1
-        for a in reversed(self.found):
+        for a in reversed(self.found[-_MEMORY:]):
             if a.source_kind == "named_org" and a.source is not None and a.source.end <= before and a.resolved is None:
-                if any(_ORG_SORTS.get(w.lower(), set()) & sorts for w in a.source.text.split()) or any(w.lower() in _ORG_WORDS for w in a.source.text.split()):
+                if any(_ORG_SORTS.get(w.lower(), set()) & sorts for w in a.source.text.split()):
                     return a.source.text
         return None
+
+    def _descriptions(self) -> list[tuple[int, str, str]]:
+        """(offset, name, description) for each "Name, a description" in the article."""
+        text = self.article.text
+        out = []
+        for m in self._APPOSITION.finditer(text):
+            words = text[max(0, m.start() - 80) : m.start()].split()
+            name: list[str] = []
+            for word in reversed(words[-6:]):
+                if word[:1].isupper() or (name and word.lower() in ("of", "al-", "bin")):
+                    name.append(word)
+                else:
+                    break
+            while name and not name[-1][:1].isupper():
+                name.pop()
+            if name:
+                out.append((m.start(), " ".join(reversed(name)), m.group("desc").lower()))
+        return out
 
     def _issuer(self, noun: str, before: int) -> str | None:
         """Who issued "the statement": the named source of the attribution whose
@@ -1199,6 +1349,22 @@ class _Context:
             if noun in sentence.text.lower():
                 return a.resolved or a.source.text
         return None
+
+
+def _antecedent(toks: list[Tok], k: int) -> tuple[int, int] | None:
+    """The noun phrase a relative pronoun at ``k`` follows: "a consultant who",
+    "Jane Roe, who": back to its determiner or the start of its name."""
+    end = k - 1 if k > 0 and toks[k - 1].text == "," else k
+    if end == 0 or not toks[end - 1].word:
+        return None
+    lowest = max(0, end - 6)
+    for j in range(end - 1, lowest - 1, -1):
+        t = toks[j]
+        if t.low in _DET and not t.cap or t.low in ("the", "a", "an"):
+            return (j, end)
+        if not t.word or t.low in _PREP or t.low in _BREAKS or not t.cap and j < end - 1 and toks[j + 1].cap:
+            return (j + 1, end) if j + 1 < end else None
+    return (lowest, end)
 
 
 def _is_org(name: str) -> bool:

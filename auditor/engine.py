@@ -266,7 +266,7 @@ class Auditor:
                 with self.watchdog:
                     result = impl.function(**{a: kwargs[a] for a in impl.argnames})
                     result = None if result is None else list(result)
-            except (Exception, SystemExit) as exc:  # noqa: BLE001
+            except (Exception, SystemExit, PluginTimeout) as exc:  # noqa: BLE001
                 problems.append(_plugin_problem(article, impl.plugin_name, hook_name, exc))
                 continue
             if result is None:
@@ -313,7 +313,7 @@ class Auditor:
                     if self.selected(finding.rule):
                         rule = self.rules[finding.rule]
                         result.findings.append(article.locate(finding, name, rule.severity))
-        except (Exception, SystemExit) as exc:  # noqa: BLE001 - sys.exit() in a plugin must not end the run
+        except (Exception, SystemExit, PluginTimeout) as exc:  # noqa: BLE001 - sys.exit() in a plugin must not end the run
             result.errors.append(_plugin_problem(article, name, impl.function.__name__, exc, where))
             return False
         return True
@@ -347,6 +347,13 @@ class Auditor:
         for item in self.iter_results(paths, jobs=jobs, progress=progress, **read_options):
             if isinstance(item, Problem):
                 report.errors.append(item)
+            elif report.files and report.files[-1].more:  # the next block of a huge file
+                whole = report.files[-1]
+                whole.sentences += item.sentences
+                whole.findings += item.findings
+                whole.errors += item.errors
+                whole.unused_suppressions += item.unused_suppressions
+                whole.more, whole.article = item.more, None
             else:
                 report.files.append(item)
         return report

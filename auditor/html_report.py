@@ -144,18 +144,17 @@ def highlight(text: str, findings: list[Finding], prefix: str, rules: dict[str, 
 
 def _article(prefix: str, result: FileResult, ledger: Ledger, rules: dict[str, tuple[str, str]]) -> str:
     article = result.article
-    text = article.original if article is not None else ""
+    # Without the article (a worker's result) there is no text to show; the panel says why.
+    marked = highlight(article.original, result.findings, prefix, rules) if article is not None else ""
     parts = [
         f'<section class="article" id="{prefix}" aria-labelledby="{prefix}-title">\n',
         f'<h2 id="{prefix}-title">{escape(result.path)}</h2>\n<div class="layout">\n',
-        f'<div class="text" aria-label="article text">{highlight(text, result.findings, prefix, rules)}</div>\n'
-        if article is not None
-        else '<p class="errors">The text of this article was not kept by the audit, so it cannot be shown.</p>\n',
+        f'<div class="text" aria-label="article text">{marked}</div>\n',
         '<aside class="panel">\n',
         _summary(prefix, ledger),
         _finding_counts(prefix, result.findings, rules),
         _finding_list(prefix, result.findings, rules),
-        _errors(result.errors),
+        _errors(ledger.errors),
         "</aside>\n</div>\n",
         _ledger_table(ledger),
         "</section>\n",

@@ -7,7 +7,9 @@ file never stops the others.
 
 from __future__ import annotations
 
+import codecs
 import os
+import stat
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -22,6 +24,11 @@ FORMATS = {
     ".md": "markdown", ".markdown": "markdown",
     ".html": "html", ".htm": "html",
 }
+
+
+#: Byte order marks and their encodings; UTF-32's first, as its little-endian mark starts with UTF-16's.
+_UTF16_32_BOMS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
+                  (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
 
 
 def read_articles(
@@ -67,20 +74,25 @@ def input_files(
             continue
         elif os.path.isdir(path):
             found = False
-            for file in walk(path, excluded):
+            unlisted: list[OSError] = []  # an unreadable subfolder is reported, never skipped silently
+            for file in walk(path, excluded, onerror=unlisted.append):
                 found = True
                 yield file
-            if not found:
+            for exc in unlisted:
+                yield Problem(exc.filename or path, f"cannot list this folder: {exc.strerror or exc}")
+            if not found and not unlisted:
                 yield Problem(path, f"no files to audit ({', '.join(sorted(FORMATS))}) in this folder")
         else:
             yield path
 
 
-def walk(folder: str, exclude: Iterable[str] | Callable[[str], bool] = ()) -> Iterator[str]:
+def walk(folder: str, exclude: Iterable[str] | Callable[[str], bool] = (),
+         onerror: Callable[[OSError], None] | None = None) -> Iterator[str]:
     """Files below ``folder`` with an audited ending, in a stable (sorted) order,
-    leaving out hidden folders and whatever ``exclude`` matches."""
+    leaving out hidden folders and whatever ``exclude`` matches.  ``onerror`` is
+    given each folder that cannot be listed (else such folders are skipped silently)."""
     excluded = _exclusion(exclude)
-    for root, dirs, files in os.walk(folder):
+    for root, dirs, files in os.walk(folder, onerror=onerror):
         dirs[:] = sorted(d for d in dirs if not d.startswith(".") and not excluded(os.path.join(root, d)))
         for name in sorted(files):
             file = os.path.join(root, name)
@@ -102,6 +114,8 @@ def _exclusion(exclude: Iterable[str] | Callable[[str], bool]) -> Callable[[str]
 def read_article(path: str, *, encoding: str = "utf-8") -> Article | Problem:
     try:
         with open(path, "rb") as handle:
+            if stat.S_ISCHR(os.fstat(handle.fileno()).st_mode):  # /dev/zero would never end
+                return Problem(path, "a device, not a file")
             data = handle.read()
     except FileNotFoundError:
         return Problem(path, "no such file" if not os.path.islink(path) else "broken link")
@@ -115,19 +129,28 @@ def read_article(path: str, *, encoding: str = "utf-8") -> Article | Problem:
 
 
 def decode_article(data: bytes, path: str, *, encoding: str = "utf-8") -> Article | Problem:
-    if b"\x00" in data[:8192]:
-        return Problem(path, "binary file (contains NUL bytes), not text")
+    """The article in ``data``, or a one-line problem: binary, undecodable or empty."""
+    if encoding.lower().replace("_", "-") in ("utf-8", "utf8"):
+        # A UTF-16 or UTF-32 byte order mark says so unambiguously (Windows "Unicode" files).
+        encoding = next((name for bom, name in _UTF16_32_BOMS if data.startswith(bom)), encoding)
     try:
         text = data.decode(encoding)
     except UnicodeDecodeError as exc:
+        if b"\x00" in data[:8192]:
+            return Problem(path, "binary file (contains NUL bytes), not text")
+        line = data.count(b"\n", 0, exc.start) + 1
         return Problem(
             path,
-            f"not valid {exc.encoding} at byte {exc.start}: {exc.reason} (choose another with --encoding)",
+            f"not valid {exc.encoding} at byte {exc.start} (line {line}): {exc.reason} (choose another with --encoding)",
         )
     except LookupError:
         return Problem(path, f"unknown encoding {encoding!r}")
+    if "\x00" in text[:8192]:
+        return Problem(path, "binary file (contains NUL bytes), not text")
     if text.startswith("\ufeff"):
         text = text[1:]
+    if not text.strip():
+        return Problem(path, "empty: no text to audit")
     from .formats import make_article
 
     return make_article(text, path, FORMATS.get(Path(path).suffix.lower(), "text"))

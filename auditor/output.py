@@ -5,9 +5,10 @@ from __future__ import annotations
 
 import json
 from collections import Counter
+from contextlib import contextmanager
 from typing import Callable
 
-from .engine import Report
+from .engine import FileResult, Report
 from .model import Finding
 
 EXCERPT_WIDTH = 40
@@ -50,7 +51,112 @@ def render_table(report: Report, tablefmt: str = "simple") -> str:
 def render_json(report: Report) -> str:
     """The report as one JSON document: indented down to each finding and error, and
     each of those on one line (json's C encoder; indent= would use its slow Python one)."""
-    return "".join(json_chunks(report.to_dict())) + "\n"
+    return _render(JsonWriter, report)
+
+
+def render_jsonl(report: Report) -> str:
+    """One JSON object a line: each finding (with its path), then each error."""
+    return _render(JsonLinesWriter, report)
+
+
+def _render(writer_class, report: Report) -> str:
+    pieces: list[str] = []
+    writer = writer_class(pieces.append, report)
+    for result in report.files:
+        writer.add(result)
+    writer.close()
+    return "".join(pieces)
+
+
+class JsonWriter:
+    """``--format json`` written as results arrive, file by file, so a run never holds
+    every finding; the text is the same as :func:`render_json`'s.  ``report``: the
+    run's report, whose ``files`` are not used (its ``errors`` may grow until close).
+    A file that comes in several results (blocks of a huge file, ``FileResult.more``)
+    is one entry: its findings wait in a temporary file until its last block."""
+
+    def __init__(self, write, report: Report) -> None:
+        self.write, self.report, self.files = write, report, 0
+        self.open: FileResult | None = None  # the blocks so far of a file still coming
+        self.spool = None
+        head = self._skeleton()
+        self.write("{")
+        for i, (key, value) in enumerate(head.items()):
+            if key == "files":
+                self.write(("," if i else "") + '\n  "files": [')
+                break
+            self.write(("," if i else "") + "\n  " + _ONE_LINE(key) + ": " + "".join(json_chunks(value, 1)))
+
+    def _skeleton(self) -> dict:
+        return Report(errors=self.report.errors, rules=self.report.rules).to_dict()
+
+    def add(self, result: FileResult) -> None:
+        if result.more or self.open is not None:
+            self._add_block(result)
+            return
+        self._entry(result.to_dict())
+
+    def _entry(self, entry: dict) -> None:
+        self.write(("," if self.files else "") + "\n    " + "".join(json_chunks(entry, 2, in_files=True)))
+        self.files += 1
+
+    def _add_block(self, result: FileResult) -> None:
+        import tempfile
+
+        if self.open is None:
+            self.open = FileResult(result.path)
+            self.spool = tempfile.TemporaryFile("w+", encoding="utf-8")
+        self.open.sentences += result.sentences
+        self.open.errors.extend(result.errors)
+        for finding in result.findings:
+            self.spool.write(_ONE_LINE(finding.to_dict()) + "\n")
+        if not result.more:
+            entry = self.open.to_dict()
+            self.spool.seek(0)
+            entry["findings"] = Rendered(line.rstrip("\n") for line in self.spool)
+            self._entry(entry)
+            self.spool.close()
+            self.open = self.spool = None
+
+    def close(self) -> None:
+        tail = self._skeleton()
+        keys = list(tail)
+        self.write(("\n  ]" if self.files else "]"))
+        for key in keys[keys.index("files") + 1 :]:
+            self.write(",\n  " + _ONE_LINE(key) + ": " + "".join(json_chunks(tail[key], 1)))
+        self.write("\n}\n")
+
+
+class JsonLinesWriter:
+    """``--format jsonl`` written as results arrive (see :class:`JsonWriter`)."""
+
+    def __init__(self, write, report: Report) -> None:
+        self.write, self.report, self.errors = write, report, []
+
+    def add(self, result: FileResult) -> None:
+        path = result.path
+        self.write("".join(_ONE_LINE({"path": path, **f.to_dict()}) + "\n" for f in result.findings))
+        self.errors.extend(result.errors)  # after the file's findings, all blocks of it
+        if not result.more:
+            self._errors(self.errors)
+            self.errors = []
+
+    def _errors(self, errors) -> None:
+        self.write("".join(_ONE_LINE({"error": e.message, **e.to_dict()}) + "\n" for e in errors))
+
+    def close(self) -> None:
+        self._errors(self.report.errors)
+
+
+#: ``--format`` names whose output is written file by file as results arrive.
+STREAMED = {"json": JsonWriter, "jsonl": JsonLinesWriter}
+
+
+class Rendered:
+    """A list whose items are JSON text already (see :func:`json_chunks`)."""
+
+    def __init__(self, items) -> None:
+        self.items = items
 
 
 _ONE_LINE = json.JSONEncoder(ensure_ascii=False, separators=(", ", ": ")).encode
@@ -60,10 +166,16 @@ def json_chunks(value, depth: int = 0, in_files: bool = False):
     """Pieces of the JSON text of ``value``: containers indented, except that an
     object inside a list (a finding, an error) is written on one line, but for
     the objects of ``"files"``."""
+    pad = "\n" + "  " * (depth + 1)
+    if isinstance(value, Rendered):
+        count = 0
+        for count, item in enumerate(value.items, 1):
+            yield ("[" if count == 1 else ",") + pad + item
+        yield "\n" + "  " * depth + "]" if count else "[]"
+        return
     if not value or not isinstance(value, (dict, list)) or (isinstance(value, dict) and depth and not in_files):
         yield _ONE_LINE(value)
         return
-    pad = "\n" + "  " * (depth + 1)
     if isinstance(value, dict):
         yield "{"
         for i, (key, item) in enumerate(value.items()):
@@ -76,18 +188,6 @@ def json_chunks(value, depth: int = 0, in_files: bool = False):
             yield ("," if i else "") + pad
             yield from json_chunks(item, depth + 1, in_files)
         yield "\n" + "  " * depth + "]"
-
-
-def render_jsonl(report: Report) -> str:
-    lines = []
-    for result in report.files:
-        for finding in result.findings:
-            lines.append(json.dumps({"path": result.path, **finding.to_dict()}, ensure_ascii=False))
-        for error in result.errors:
-            lines.append(json.dumps({"error": error.message, **error.to_dict()}, ensure_ascii=False))
-    for error in report.errors:
-        lines.append(json.dumps({"error": error.message, **error.to_dict()}, ensure_ascii=False))
-    return "".join(line + "\n" for line in lines)
 
 
 def render_html(report: Report) -> str:
@@ -127,6 +227,14 @@ RENDERERS.update({name: _machine_format(name) for name in ("sarif", "github", "m
 def write_atomically(path: str, text: str) -> None:
     """Write ``text`` to ``path`` through a temporary file in the same folder, renamed
     over ``path`` only once complete: an interrupted run never leaves half a report."""
+    with open_atomically(path) as handle:
+        handle.write(text)
+
+
+@contextmanager
+def open_atomically(path: str):
+    """A text file to write that appears at ``path`` only once it is complete (see
+    :func:`write_atomically`); for a report written piece by piece."""
     import os
     import tempfile
 
@@ -138,7 +246,7 @@ def write_atomically(path: str, text: str) -> None:
         os.umask(umask)
         os.chmod(temporary, 0o666 & ~umask)
         with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
-            handle.write(text)
+            yield handle
             handle.flush()
             os.fsync(handle.fileno())
         os.replace(temporary, path)

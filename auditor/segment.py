@@ -35,7 +35,6 @@ _CANDIDATE = regex.compile(
         (?=\s)""",
     regex.VERBOSE,
 )
-_WORD_BEFORE = regex.compile(r"([\p{L}.]+)$")
 _NEXT_START = regex.compile(r"\s+([\"'“‘«(\[]*)(\p{L}+|\p{N})?")
 _LINE_BREAK = regex.compile(r"\r\n|\r|\n")
 
@@ -107,8 +106,7 @@ def _is_boundary(text: str, m: "regex.Match[str]", block_end: int) -> bool:
     mark = m.group()
     if mark[0] != ".":
         return True  # ! ? …
-    before = _WORD_BEFORE.search(text, max(0, m.start() - 40), m.start())
-    token = before.group(1) if before else ""
+    token = _word_before(text, m.start())
     bare = token.rstrip(".").lower()
     if mark.startswith("...") or mark.startswith("…"):
         return True
@@ -123,9 +121,19 @@ def _is_boundary(text: str, m: "regex.Match[str]", block_end: int) -> bool:
     return True
 
 
+def _word_before(text: str, end: int) -> str:
+    """The letters and dots just before ``end`` ("U.S", "Mr"), at most 40 characters."""
+    start = end
+    low = max(0, end - 40)
+    while start > low and (text[start - 1].isalpha() or text[start - 1] == "."):
+        start -= 1
+    return text[start:end]
+
+
 def _trim(text: str, start: int, end: int) -> tuple[int, int] | None:
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return (start, end) if start < end else None
+    piece = text[start:end]
+    stripped = piece.strip()
+    if not stripped:
+        return None
+    start += len(piece) - len(piece.lstrip())
+    return (start, start + len(stripped))

@@ -24,8 +24,9 @@ from typing import Any
 DEFAULT_TIME_LIMIT = 10.0
 
 
-class PluginTimeout(Exception):
-    """Raised inside a hook call that ran longer than the time limit."""
+class PluginTimeout(BaseException):
+    """Raised inside a hook call that ran longer than the time limit.  Not an
+    ``Exception``, so a plugin's ``except Exception:`` cannot swallow it."""
 
 
 class Watchdog:
@@ -62,7 +63,7 @@ class Watchdog:
         if started is None or time.monotonic() - started <= self.limit:
             return
         # Never interrupt the engine's own bookkeeping around a call, only the call itself;
-        # a plugin that swallows the exception gets it again at the next tick.
+        # a plugin that swallows even this (a bare ``except:``) gets it again at every tick.
         if frame is not None and frame.f_globals.get("__name__") in ("auditor.engine", __name__):
             return
         raise PluginTimeout(f"ran longer than the time limit of {self.limit:g} s")

@@ -23,6 +23,7 @@ import shutil
 import statistics
 import subprocess
 import sys
+import threading
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -38,11 +39,13 @@ class Run:
     rss_mb: float  # peak resident set size of the child, MB
     status: int
     output: Path | None = None
+    cpu: float = 0.0  # user + system seconds of the child
+    timed_out: bool = False
 
     @property
     def ok(self) -> bool:
         """Exit 0 or 1 (findings) and a complete JSON document (a crash also exits 1)."""
-        if self.status not in (0, 1) or self.output is None:
+        if self.timed_out or self.status not in (0, 1) or self.output is None:
             return False
         with open(self.output, "rb") as handle:
             handle.seek(max(0, self.output.stat().st_size - 16))
@@ -60,15 +63,25 @@ class Input:
         return self.size / MB
 
 
+TIMEOUT = None  # seconds a run may take (--timeout)
+
+
 def run(argv: list[str], output: Path) -> Run:
-    """Run one process to completion, stdout to ``output``: wall time and its own peak RSS."""
+    """Run one process to completion, stdout to ``output``: wall time, CPU time and its own peak RSS."""
     with open(output, "wb") as out:
         start = time.perf_counter()
         child = subprocess.Popen(argv, stdout=out, stderr=subprocess.DEVNULL, stdin=subprocess.DEVNULL)
+        timer = threading.Timer(TIMEOUT, child.kill) if TIMEOUT else None
+        if timer:
+            timer.start()
         _, status, usage = os.wait4(child.pid, 0)  # this child's own resource usage
         wall = time.perf_counter() - start
+        if timer:
+            timer.cancel()
         child.returncode = os.waitstatus_to_exitcode(status)  # reaped here, not by Popen
-    return Run(wall, usage.ru_maxrss / 1024, child.returncode, output)  # ru_maxrss is in KiB on Linux
+    timed_out = bool(TIMEOUT) and wall >= TIMEOUT and child.returncode < 0
+    return Run(wall, usage.ru_maxrss / 1024, child.returncode, output,  # ru_maxrss is in KiB on Linux
+               usage.ru_utime + usage.ru_stime, timed_out)
 
 
 # -- inputs ---------------------------------------------------------------------------
@@ -178,10 +191,14 @@ def main() -> None:
                         help="largest input the peer runs on whole; on bigger ones its MB/s comes from a "
                              "prefix of this size (proselint needs minutes per 10 MB)")
     parser.add_argument("--no-peer", action="store_true", help="do not run proselint")
+    parser.add_argument("--timeout", type=float, default=None, help="stop any run after this many seconds")
+    parser.add_argument("--auditor", default=None, help="the auditor executable (default: beside this Python)")
     args = parser.parse_args()
+    global TIMEOUT
+    TIMEOUT = args.timeout
 
     sizes = [int(s) for s in args.sizes.split(",") if s.strip()]
-    auditor, peer = tool("auditor"), None if args.no_peer else tool("proselint")
+    auditor, peer = args.auditor or tool("auditor"), None if args.no_peer else tool("proselint")
     print("\n".join(machine()))
     print(f"auditor: {version([auditor, '--version'])}; peer: "
           + (f"proselint {version([peer, 'version'])}" if peer else "not run"))
@@ -254,8 +271,9 @@ def main() -> None:
     from tabulate import tabulate
 
     print()
-    print(tabulate(rows, headers=("input", "auditor wall", "MB/s", "peak RSS", "proselint wall", "MB/s",
+    print(tabulate(rows, headers=("input", "auditor wall", "CPU", "MB/s", "peak RSS", "proselint wall", "MB/s",
                                   "peak RSS", "auditor vs proselint"), disable_numparse=True))
+    print(f"(load average after the run: {' '.join(f'{x:.2f}' for x in os.getloadavg())}; MB/s is from wall time)")
     for note in notes:
         print(f"* {note}")
     print()
@@ -264,8 +282,8 @@ def main() -> None:
 
 def row(label: str, item: Input, mine: Run, theirs: Run | None, peer_mb: float | None, by_wall: bool = False):
     speed = item.mb / mine.wall
-    cells = [label, fmt_time(mine.wall) + ("" if mine.ok else f" (FAILED, exit {mine.status})"),
-             f"{speed:.2f}", f"{mine.rss_mb:.0f} MB"]
+    failed = "" if mine.ok else " (timed out)" if mine.timed_out else f" (FAILED, exit {mine.status})"
+    cells = [label, fmt_time(mine.wall) + failed, fmt_time(mine.cpu), f"{speed:.2f}", f"{mine.rss_mb:.0f} MB"]
     if theirs is None:
         return cells + ["-", "-", "-", "-"]
     peer_speed = peer_mb / theirs.wall
@@ -277,7 +295,8 @@ def row(label: str, item: Input, mine: Run, theirs: Run | None, peer_mb: float |
 
 def median_run(runs: list[Run]) -> Run:
     middle = sorted(runs, key=lambda r: r.wall)[len(runs) // 2]
-    return Run(middle.wall, max(r.rss_mb for r in runs), middle.status, middle.output)
+    cpu = statistics.median(r.cpu for r in runs)
+    return Run(middle.wall, max(r.rss_mb for r in runs), middle.status, middle.output, cpu, middle.timed_out)
 
 
 def digest(path: Path | None) -> str:

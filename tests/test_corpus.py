@@ -87,7 +87,8 @@ def test_findings_carry_the_article_id_and_metadata_and_groups_add_up(texts, tmp
         attributions = result_.article.attributions
         assert int(row["findings"]) == len(result_.findings)
         assert int(row["attributions"]) == len(attributions)
-        assert int(row["unnamed"]) == sum(a.source_kind in ("unnamed", "none") for a in attributions)
+        assert int(row["unnamed"]) == sum(a.source_kind == "unnamed" for a in attributions)
+        assert int(row["unnamed"]) == sum(f.rule == "unnamed-source" for f in result_.findings)
         assert int(row["words"]) == len(item["text"].split())
 
     groups = {row["group"]: row for row in table(out / "groups.csv")}

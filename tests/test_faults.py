@@ -237,12 +237,12 @@ def test_an_interrupted_write_leaves_no_half_written_report(tmp_path, monkeypatc
     real_fdopen = os.fdopen
 
     def interrupted_fdopen(*args, **kwargs):
-        handle = real_fdopen(*args, **kwargs)
-        handle.write("half a rep")
-        handle.flush()
-        raise KeyboardInterrupt
+        with real_fdopen(*args, **kwargs) as handle:
+            handle.write("half a rep")
+            handle.flush()
+            raise KeyboardInterrupt
 
-    monkeypatch.setattr(output.os, "fdopen", interrupted_fdopen)
+    monkeypatch.setattr(os, "fdopen", interrupted_fdopen)
     with pytest.raises(KeyboardInterrupt):
         output.write_atomically(str(report), "the whole new report")
     assert report.read_text() == "old"
@@ -251,7 +251,7 @@ def test_an_interrupted_write_leaves_no_half_written_report(tmp_path, monkeypatc
 
 def test_piping_into_head_ends_quietly(tmp_path):
     draft = tmp_path / "many.txt"
-    draft.write_text("Officials said the talks had failed.\n" * 4000)  # ~2 MB of JSON Lines
+    draft.write_text("Officials said the talks had failed.\n" * 500)  # ~400 KB of JSON Lines, more than a pipe holds
     for fmt in ("jsonl", "table"):
         process = subprocess.Popen([*AUDITOR_BIN, "audit", "--format", fmt, str(draft)],
                                    stdout=subprocess.PIPE, stderr=subprocess.PIPE)

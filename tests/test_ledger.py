@@ -174,3 +174,15 @@ def test_an_unreadable_input_is_reported_and_the_rest_still_listed(tmp_path):
     assert result.exit_code == 2
     assert "missing.txt: no such file" in result.output
     assert "Officials" in result.output
+
+
+def test_markdown_sources_point_into_the_file_as_written(tmp_path):
+    path = tmp_path / "draft.md"
+    text = "# Bridge\n\n**Officials** said the [bridge](https://example.org/said) would close.\n"
+    path.write_text(text, encoding="utf-8")
+    [entry] = json.loads(run("--format", "json", str(path)).output)["files"][0]["attributions"]
+    source, cue = entry["source"], entry["cue"]
+    assert text[source["start"] : source["end"]] == source["text"] == "Officials"
+    assert text[cue["start"] : cue["end"]] == cue["text"] == "said"
+    assert (entry["line"], entry["column"]) == (3, 3)
+    assert "example.org" not in entry["content"]["text"]  # link targets are not prose

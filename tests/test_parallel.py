@@ -142,3 +142,39 @@ def test_ten_times_the_input_is_at_most_eleven_times_the_work(shape):
     engine.audit_text(SHAPES[shape](3))  # warm: lazy tables built once, not counted
     small, large = (executed_lines(engine, SHAPES[shape](n)) for n in (20, 200))
     assert large <= 11 * small, f"{shape}: {small} lines for 20 units, {large} for 200"
+
+
+# -- a huge file is read and audited in blocks, with every finding at its place -----
+@pytest.fixture
+def long_file(tmp_path, examples_dir):
+    texts = [p.read_text(encoding="utf-8").strip() for p in sorted(examples_dir.glob("*.txt"))]
+    crlf = "\r\n\r\n".join(texts).replace("\n", "\r\n")
+    body = ("\n\n".join(texts) + "\n\n") * 8 + "# auditor: ignore unnamed-source\n\n" + texts[0] + "\n\n" + crlf + "\n"
+    path = tmp_path / "archive.txt"
+    path.write_bytes(("\ufeff" + body).encode("utf-8"))
+    return path
+
+
+def places(report):
+    # Per-sentence rules only: a check of the whole article sees one block at a time.
+    return [(f.rule, f.start, f.end, f.line, f.column, f.end_line, f.end_column, f.text) for f in report.findings]
+
+
+def test_a_file_read_in_blocks_has_its_findings_where_the_whole_file_has_them(long_file):
+    engine = Auditor(select=["unnamed-source", "paraphrased-quote"])
+    whole = engine.audit_paths([long_file])
+    blocks = engine.audit_paths([long_file], block_bytes=2000)
+    assert len(blocks.files) == 1 and blocks.files[0].sentences == whole.files[0].sentences
+    assert places(blocks) == places(whole) and len(places(whole)) > 20
+
+
+def test_streamed_json_of_a_file_in_blocks_is_one_entry(long_file, monkeypatch):
+    whole = audit("--format", "json", "--select", "unnamed-source,paraphrased-quote", str(long_file))
+    monkeypatch.setattr("auditor.commands.audit.BLOCK_BYTES", 2000)
+    blocks = audit("--format", "json", "--select", "unnamed-source,paraphrased-quote", str(long_file))
+    assert blocks[0] == whole[0] == 1
+    a, b = json.loads(whole[1]), json.loads(blocks[1])
+    assert [f["path"] for f in b["files"]] == [str(long_file)]
+    assert [(f["start"], f["line"], f["text"]) for f in b["files"][0]["findings"]] == [
+        (f["start"], f["line"], f["text"]) for f in a["files"][0]["findings"]
+    ]

@@ -9,6 +9,7 @@ the same properties (``assert_well_formed``) for as long as it is left running.
 
 from __future__ import annotations
 
+import bisect
 import json
 import re
 
@@ -38,13 +39,14 @@ AUDITOR = Auditor()
 FAST = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 
-def expected_line_col(text: str, offset: int) -> tuple[int, int]:
-    """Line and column counted from scratch: lines end at LF, CRLF or a lone CR."""
-    line, line_start = 1, 0
-    for m in LINE_BREAK.finditer(text, 0, offset):
-        if m.end() <= offset:
-            line, line_start = line + 1, m.end()
-    return line, offset - line_start + 1
+def line_starts(text: str) -> list[int]:
+    """Where lines start, counted from scratch: lines end at LF, CRLF or a lone CR."""
+    return [0] + [m.end() for m in LINE_BREAK.finditer(text)]
+
+
+def expected_line_col(starts: list[int], offset: int) -> tuple[int, int]:
+    line = bisect.bisect_right(starts, offset)
+    return line, offset - starts[line - 1] + 1
 
 
 def assert_well_formed(result: FileResult) -> None:
@@ -54,13 +56,14 @@ def assert_well_formed(result: FileResult) -> None:
     assert len(original) == len(prose)
     assert not result.errors, [e.message for e in result.errors]
     # Findings: exact spans inside the text, with the text they point at and its line and column.
+    starts = line_starts(original)
     for f in result.findings:
         assert isinstance(f.start, int) and isinstance(f.end, int)
         assert 0 <= f.start <= f.end <= len(original), f
         assert original[f.start : f.end] == f.text, f
         assert f.rule and f.plugin and f.severity in ("info", "warning", "error") and f.message, f
-        assert (f.line, f.column) == expected_line_col(original, f.start), f
-        assert (f.end_line, f.end_column) == expected_line_col(original, f.end), f
+        assert (f.line, f.column) == expected_line_col(starts, f.start), f
+        assert (f.end_line, f.end_column) == expected_line_col(starts, f.end), f
     assert [(f.start, f.end) for f in result.findings] == sorted((f.start, f.end) for f in result.findings)
     # Sentences: in order, not overlapping, trimmed, and every non-space character in exactly one.
     covered = [0] * len(prose)

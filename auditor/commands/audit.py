@@ -27,7 +27,8 @@ def split_ids(values: tuple[str, ...]) -> list[str]:
               help="Exit 1 when a finding has this severity or a higher one  [default: the config's fail-on, else warning]")
 @click.option("--plugin", "plugins", multiple=True, metavar="FILE.py|MODULE",
               help="Load a plugin for this run from a file or an importable module (runs its code).")
-@click.option("--encoding", default="utf-8", show_default=True, help="Text encoding of the input files.")
+@click.option("--encoding", default="utf-8", show_default=True, callback=lambda ctx, param, value: _known_encoding(value),
+              help="Text encoding of the input files (UTF-16/32 files with a byte order mark are read as such).")
 @click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
               help="Worker processes  [default: one per core when more than one file is given]")
 @click.option("--config", "config_file", type=click.Path(dir_okay=False), metavar="FILE",
@@ -54,8 +55,13 @@ def audit(paths, fmt, tablefmt, select, ignore, fail_on, plugins, encoding, jobs
     into the file as written.  Settings come from [tool.auditor] in pyproject.toml,
     auditor.toml or .auditor.toml, found from the audited paths upwards.
     """
+    import sys
+    from contextlib import nullcontext
+
     from ..config import ConfigError, exclusion
-    from ..output import render_table, write_atomically
+    from ..engine import Report
+    from ..model import Problem
+    from ..output import STREAMED, open_atomically, render_table
 
     try:
         auditor, config = make_auditor(paths, plugins, select, ignore, config_file=config_file, isolated=isolated,
@@ -68,25 +74,45 @@ def audit(paths, fmt, tablefmt, select, ignore, fail_on, plugins, encoding, jobs
         raise click.UsageError(f"unknown rule id(s): {', '.join(unknown)}; see `auditor rules`")
     changed = _changed_lines(diff_base, paths, stdin_filename) if diff_base else None
 
-    report = auditor.audit_paths(paths, encoding=encoding, jobs=jobs, progress=True,
-                                 exclude=exclusion(exclude, config), stdin_filename=stdin_filename)
-    for result in report.files:
-        prepare_result(result, config, changed, report_unused_suppressions)
+    report = Report(errors=list(auditor.load_errors), rules=dict(auditor.rules))
     config.regrade_rules(report.rules)
     if report_unused_suppressions:
         from ..suppress import UNUSED_RULE
 
         report.rules[UNUSED_RULE.id] = UNUSED_RULE
-
-    text = render_table(report, tablefmt) if fmt == "table" else RENDERERS[fmt](report)
-    if output_file:
-        try:
-            write_atomically(output_file, text)
-        except OSError as exc:
-            click.echo(f"error: cannot write {output_file}: {exc.strerror or exc}", err=True)
-            raise SystemExit(2) from None
-    else:
-        click.echo(text, nl=False)
+    # json and jsonl are written file by file as the results come, and each file's findings
+    # are let go once written (huge files come in blocks): memory stays small at any size.
+    streamed = STREAMED.get(fmt)
+    needs_articles = getattr(RENDERERS.get(fmt), "needs_articles", False)  # workers do not send articles back
+    results = auditor.iter_results(paths, encoding=encoding, jobs=1 if needs_articles else jobs, progress=True,
+                                   exclude=exclusion(exclude, config), stdin_filename=stdin_filename,
+                                   block_bytes=BLOCK_BYTES if streamed else None)
+    try:
+        with open_atomically(output_file) if output_file else nullcontext(sys.stdout) as out:
+            writer = streamed(out.write, report) if streamed else None
+            verdict = None  # FileResult of the file being written, over all its blocks
+            for item in results:
+                if isinstance(item, Problem):
+                    report.errors.append(item)
+                    continue
+                prepare_result(item, config, changed, report_unused_suppressions)
+                if writer is None:
+                    report.files.append(item)
+                    continue
+                writer.add(item)
+                verdict = _verdict_only(verdict, item, config)
+                if not item.more:
+                    report.files.append(verdict)
+                    verdict = None
+            if writer is not None:
+                writer.close()
+            else:
+                out.write(render_table(report, tablefmt) if fmt == "table" else RENDERERS[fmt](report))
+    except OSError as exc:
+        if not output_file:
+            raise
+        click.echo(f"error: cannot write {output_file}: {exc.strerror or exc}", err=True)
+        raise SystemExit(2) from None
     for error in report.all_errors:
         where = f"{error.path}:{error.line}:{error.column}" if error.line else error.path
         click.echo(f"error: {where}: {error.message}", err=True)
@@ -118,6 +144,31 @@ def make_auditor(paths, plugins=(), select=(), ignore=(), *, config_file=None, i
     return auditor, config
 
 
+#: A plain-text file bigger than twice this is read and audited in blocks of about this
+#: size, cut at blank lines (auditor.inputs.read_blocks), when the output is streamed.
+BLOCK_BYTES = 1 << 20
+
+
+def _verdict_only(verdict, result, config):
+    """What the exit code and the budgets need of a written file (merged over its
+    blocks): its errors, the findings of rules with a budget, and its most severe
+    other finding."""
+    from ..engine import FileResult
+
+    if verdict is None:
+        verdict = FileResult(result.path)
+    verdict.sentences += result.sentences
+    verdict.errors.extend(result.errors)
+    budgeted = config.settings_for(result.path).max
+    findings = verdict.findings + result.findings
+    kept = [f for f in findings if f.rule in budgeted]
+    others = [f for f in findings if f.rule not in budgeted]
+    if others:
+        kept.append(max(others, key=lambda f: SEVERITIES.index(f.severity)))
+    verdict.findings = kept
+    return verdict
+
+
 def prepare_result(result, config, changed=None, report_unused_suppressions: bool = False) -> None:
     """The per-file steps after the checks, on one FileResult (in place): the
     configuration's per-path select/ignore/severity, unused suppressions when asked
@@ -127,6 +178,16 @@ def prepare_result(result, config, changed=None, report_unused_suppressions: boo
         result.findings = sorted(result.findings + result.unused_suppressions, key=lambda f: (f.start, f.end, f.rule))
     if changed is not None:
         changed.filter_result(result)
+
+
+def _known_encoding(name: str) -> str:
+    import codecs
+
+    try:
+        codecs.lookup(name)
+    except LookupError:
+        raise click.BadParameter(f"unknown encoding {name!r} (try utf-8, latin-1, cp1252, utf-16)") from None
+    return name
 
 
 def _custom_rules(config) -> list:

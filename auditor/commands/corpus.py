@@ -19,7 +19,7 @@ be used, or partitions left unfinished (run the same command again to resume).""
 @click.option("--text-field", default="text", show_default=True, help="JSON Lines / CSV field holding the text.")
 @click.option("--id-field", default="id", show_default=True,
               help="Field holding the article id (missing: FILE:LINE).")
-@click.option("--group-by", multiple=True, metavar="FIELD[:N]",
+@click.option("--group-by", multiple=True, metavar="FIELD",
               help="Metadata field(s) to aggregate by; FIELD[:N] keeps N characters ('date[:7]': by month). "
                    "Folders give 'folder' and 'path'.")
 @click.option("--engine", type=click.Choice(["local", "dask"]), default="local", show_default=True,
@@ -73,9 +73,9 @@ def corpus(inputs, out, text_field, id_field, group_by, engine, scheduler, jobs,
     workers = len(run.peak_mb_per_worker)
     peak = max(run.peak_mb_per_worker.values(), default=0)
     click.echo(f"\n{run.overall.articles:,} articles, {run.findings:,} findings, {run.errors:,} errors; "
-               f"{run.partitions:,} partitions ({run.resumed:,} already done); "
+               f"{plural(run.partitions, 'partition')} ({run.resumed:,} already done); "
                f"audited {run.audited:,} articles in {run.seconds:.1f} s ({run.articles_per_second:,} articles/s) "
-               f"on {run.engine} with {workers} worker(s), peak memory per worker {peak:.0f} MB")
+               f"on {run.engine} with {plural(workers, 'worker')}, peak memory per worker {peak:.0f} MB")
     click.echo(f"wrote {', '.join(run.files)} in {out}")
     if not charts or not any(f.endswith(".png") for f in run.files):
         click.echo("no charts: " + ("--no-charts" if not charts else "matplotlib is not installed "
@@ -86,6 +86,10 @@ def corpus(inputs, out, text_field, id_field, group_by, engine, scheduler, jobs,
         click.echo(f"{len(run.failures)} partition(s) unfinished; run the same command again to retry them",
                    err=True)
         raise SystemExit(2)
+
+
+def plural(n: int, noun: str) -> str:
+    return f"{n:,} {noun}{'s' * (n != 1)}"
 
 
 class Progress:

@@ -9,25 +9,44 @@ from ..ledger import RENDERERS
 
 @click.command()
 @click.argument("paths", nargs=-1, required=True)
-@click.option("--format", "fmt", type=click.Choice(sorted(RENDERERS)), default="table", show_default=True,
+@click.option("--format", "fmt", type=click.Choice(list(RENDERERS)), default="table", show_default=True,
               help="Output format.")
 @click.option("--tablefmt", default="simple", show_default=True, help="tabulate's table format for --format table.")
 @click.option("--plugin", "plugins", multiple=True, metavar="FILE.py|MODULE",
               help="Load a plugin for this run from a file or an importable module (runs its code).")
 @click.option("--encoding", default="utf-8", show_default=True, help="Text encoding of the input files.")
+@click.option("--config", "config_file", type=click.Path(dir_okay=False), metavar="FILE",
+              help="Use this configuration file (auditor.toml, or a pyproject.toml with [tool.auditor]).")
+@click.option("--isolated", is_flag=True, help="Ignore every configuration file.")
+@click.option("--exclude", multiple=True, metavar="GLOB",
+              help="Skip files and folders matching GLOB (relative to the current folder; repeatable).")
 @click.option("--stdin-filename", metavar="NAME",
               help="Name of the file read from - (stdin): its ending sets the format, e.g. draft.md.")
 @click.option("--output", "-o", "output_file", type=click.Path(dir_okay=False, writable=True), metavar="FILE",
               help="Write the ledger to FILE instead of stdout.")
-def sources(paths, fmt, tablefmt, plugins, encoding, stdin_filename, output_file):
-    """List every attribution in articles (files, folders, or - for stdin): where, the source
-    as written, who it resolves to, its kind, quote form, cue and content; then a summary
-    per article.  Exit code 2 when an input could not be read or a plugin failed."""
-    from ..engine import Auditor
-    from ..ledger import render_table, sources as build
-    from ..output import write_atomically
+def sources(paths, fmt, tablefmt, plugins, encoding, config_file, isolated, exclude, stdin_filename, output_file):
+    """Who says what: the source ledger of articles.
 
-    report = build(paths, Auditor(plugins), encoding=encoding, stdin_filename=stdin_filename)
+    One row per attribution in the articles (files, folders, or - for stdin): where,
+    the source as written, who it resolves to, its kind, quote form, cue and content;
+    then a summary per article.  Exit code 2 when an input could not be read or a
+    plugin failed, else 0."""
+    from ..config import ConfigError, exclusion
+    from ..ledger import ledgers, render_table
+    from ..output import write_atomically
+    from .audit import make_auditor
+
+    # Inputs, configuration and plugins exactly as `auditor audit` reads them.
+    try:
+        auditor, config = make_auditor(paths, plugins, config_file=config_file, isolated=isolated,
+                                       stdin_filename=stdin_filename)
+    except ConfigError as exc:
+        click.echo(f"error: {exc}", err=True)
+        raise SystemExit(2) from None
+    audited = auditor.audit_paths(paths, encoding=encoding, exclude=exclusion(exclude, config),
+                                  stdin_filename=stdin_filename)
+    config.apply(audited)
+    report = ledgers(audited)
     text = render_table(report, tablefmt) if fmt == "table" else RENDERERS[fmt](report)
     if output_file:
         try:

@@ -59,14 +59,14 @@ def run_dask(tasks: list[Task], settings: Settings, workers: int, scheduler: str
     if scheduler:
         client = Client(scheduler)
     else:
-        # The dashboard needs bokeh, which the extra does not install; without it, no dashboard.
-        dashboard = ":0" if importlib.util.find_spec("bokeh") else None
+        # A free port: another cluster on this machine may hold the usual 8787.
         cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
-                               dashboard_address=dashboard, silence_logs=logging.ERROR)
+                               dashboard_address=":0", silence_logs=logging.ERROR)
         client = Client(cluster)
     try:
-        if client.dashboard_link and (scheduler or dashboard):
-            note(f"Dask dashboard: {client.dashboard_link}")
+        # The dashboard's pages need bokeh (not in the extra); a remote scheduler may have it.
+        if scheduler or importlib.util.find_spec("bokeh"):
+            note(f"Dask dashboard (progress, workers' memory): {client.dashboard_link}")
         bag = db.from_sequence(tasks, partition_size=1).starmap(audit_partition, settings=settings)
         futures = client.compute(bag.to_delayed())
         parts = {future.key: part for future, (part, _) in zip(futures, tasks)}

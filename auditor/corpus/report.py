@@ -61,7 +61,7 @@ def draw_charts(out: str, groups: dict[str, GroupTotals], overall: GroupTotals) 
     """The two PNG charts; none when matplotlib is not installed."""
     try:
         from matplotlib.figure import Figure  # the object API: no pyplot state, renders with Agg
-        from matplotlib.ticker import PercentFormatter
+        from matplotlib.ticker import MaxNLocator, PercentFormatter
     except ImportError:
         return []
     shown = sorted(largest(groups), key=lambda item: (item[1].unnamed / (item[1].attributions or 1), item[0]))
@@ -69,7 +69,7 @@ def draw_charts(out: str, groups: dict[str, GroupTotals], overall: GroupTotals) 
     axes = figure.add_subplot()
     shares = [t.unnamed / t.attributions if t.attributions else 0.0 for _, t in shown]
     bars = axes.barh([name for name, _ in shown], shares, color="#c0504d")
-    axes.bar_label(bars, [f" {s:.0%} of {t.attributions:,} ({t.articles:,} articles)" for s, (_, t) in
+    axes.bar_label(bars, [f" {s:.0%} of {t.attributions:,} ({t.articles:,} article{'s' * (t.articles != 1)})" for s, (_, t) in
                           zip(shares, shown)], fontsize=8)
     axes.set_xlim(0, 1.15)
     axes.xaxis.set_major_formatter(PercentFormatter(1.0))
@@ -89,6 +89,8 @@ def draw_charts(out: str, groups: dict[str, GroupTotals], overall: GroupTotals) 
               color="#4f81bd")
     right.set_xlabel(f"attributions per 1,000 words (last bar: {RATE_STEP * (RATE_BINS - 1)} or more)")
     right.set_title(f"all {overall.articles:,} articles")
+    for axes in (left, right):
+        axes.yaxis.set_major_locator(MaxNLocator(integer=True))
     figure.suptitle("Per article")
     figure.savefig(os.path.join(out, CHART_PER_ARTICLE), dpi=100)
     return [CHART_BY_GROUP, CHART_PER_ARTICLE]

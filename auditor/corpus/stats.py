@@ -3,7 +3,8 @@
 An article's figures come from the core's analysis (``article.attributions``:
 who is credited, in what form) and from its findings (named researchers).
 *Unnamed*: the attribution credits nobody a reader can check (source kind
-``unnamed``, or ``none`` as in "reportedly").  *Paraphrased*: the content is in
+``unnamed``: "officials said", "reportedly"; the attributions the
+unnamed-sources check reports).  *Paraphrased*: the content is in
 the writer's words (``indirect``) or splices quoted fragments into paraphrase
 (``mixed``).  Shares are of all attributions.
 
@@ -20,7 +21,6 @@ from typing import Any
 
 from ..engine import FileResult
 
-UNNAMED_KINDS = ("unnamed", "none")
 PARAPHRASED_FORMS = ("indirect", "mixed")
 RESEARCHER_RULE = "named-researcher"
 
@@ -39,7 +39,7 @@ GROUP_COLUMNS = (
 #: attributions in tenths (articles with at least one attribution), and
 #: attributions per 1,000 words in steps of RATE_STEP, the last bin open-ended.
 SHARE_BINS = 10
-RATE_STEP, RATE_BINS = 2, 20
+RATE_STEP, RATE_BINS = 5, 20
 
 
 def ratio(part: int, whole: int, per: int = 1) -> float:
@@ -50,7 +50,7 @@ def article_row(result: FileResult, group: str) -> tuple[dict[str, Any], list[st
     """One article's statistics, and the unnamed-source phrases it uses."""
     article = result.article
     attributions = article.attributions
-    unnamed = [a for a in attributions if a.source_kind in UNNAMED_KINDS]
+    unnamed = [a for a in attributions if a.source_kind == "unnamed"]
     paraphrased = sum(a.quote in PARAPHRASED_FORMS for a in attributions)
     words = len(article.text.split())
     row = {

@@ -53,10 +53,8 @@ for _kind, _section in (("plural", "plural_roles"), ("author", "author_roles"), 
 _LONGEST_ROLE = max(len(p.split()) for p in _KINDS)
 
 _TOKEN = regex.compile(r"[\p{L}\p{N}][\p{L}\p{M}\p{N}'’\-]*")
-_SPACE = regex.compile(r"\s+")
-_COMMA = regex.compile(r"\s*,\s*")
-_ORG_GAP = regex.compile(r"[\s&]+")
-_INITIAL_GAP = regex.compile(r"\.\s*")
+_WORD = regex.compile(r"[\p{L}\-]+")
+_SENTENCE_STOP = regex.compile(r"[.;:!?]")
 _FUNCTION_WORDS = frozenset({"the", "a", "an", "and", "of", "for", "in", "on", "at", "to", "de", "du"})
 
 # Where and when: "wrote in Foreign Policy", "told NPR", "in remarks to UOL.com.br", "on 24 January".
@@ -130,6 +128,9 @@ class _Reader:
         self.text = article.text
         self.tokens = [_token(m) for m in _TOKEN.finditer(self.text)]
         self.starts = [t.start for t in self.tokens]
+        gaps = [""] + [self.text[a.end : b.start] for a, b in zip(self.tokens, self.tokens[1:])]
+        self.spaced = [g.isspace() for g in gaps]          # only white space before token i
+        self.comma = [g.strip() == "," for g in gaps]      # a comma before token i
         self._by_surname: dict[str, list[int]] | None = None
         self._study: tuple[str | None, str | None] | None = None
 
@@ -151,15 +152,14 @@ class _Reader:
 
     def joined(self, i: int) -> bool:
         """Token ``i`` continues a name begun before it: a space, or the dot of an initial."""
-        gap = self.gap(i)
-        if _SPACE.fullmatch(gap):
+        if self.spaced[i]:
             return True
         prev = self.tokens[i - 1]
-        return bool(_INITIAL_GAP.fullmatch(gap)) and (len(prev.text) == 1 or prev.low in _LEX["titles"])
+        return self.gap(i).rstrip() == "." and (len(prev.text) == 1 or prev.low in _LEX["titles"])
 
     def role_at(self, i: int, hi: int) -> tuple[str, int] | None:
         for n in range(min(_LONGEST_ROLE, hi - i), 0, -1):
-            if n > 1 and not all(_SPACE.fullmatch(self.gap(k)) for k in range(i + 1, i + n)):
+            if n > 1 and not all(self.spaced[k] for k in range(i + 1, i + n)):
                 continue
             kind = _KINDS.get(" ".join(t.low for t in self.tokens[i : i + n]))
             if kind:
@@ -210,8 +210,7 @@ class _Reader:
             i = name[1]
             if i >= hi:
                 break
-            gap = self.gap(i)
-            if _COMMA.fullmatch(gap) or (_SPACE.fullmatch(gap) and self.tokens[i].low == "and"):
+            if self.comma[i] or (self.spaced[i] and self.tokens[i].low == "and"):
                 if self.tokens[i].low == "and":
                     i += 1
                 continue
@@ -222,7 +221,7 @@ class _Reader:
     def premodifiers(self, i: int, lo: int) -> int:
         """The first token of the words before a role that describe it: "Gulf-backed Syria"."""
         first = i
-        while first > lo and i - first < 6 and _SPACE.fullmatch(self.gap(first)):
+        while first > lo and i - first < 6 and self.spaced[first]:
             prev = self.tokens[first - 1]
             if prev.low in _STOPS or prev.low in _CUES or self.article.quote_at(prev.start):
                 break
@@ -235,10 +234,10 @@ class _Reader:
 
     def field(self, i: int, hi: int) -> int:
         """After a role, "of economics and demography": the end of a field of study, or ``i``."""
-        if i >= hi or self.tokens[i].low != "of" or not _SPACE.fullmatch(self.gap(i)):
+        if i >= hi or self.tokens[i].low != "of" or not self.spaced[i]:
             return i
         j = i + 1
-        while j < hi and j - i <= 6 and _SPACE.fullmatch(self.gap(j)):
+        while j < hi and j - i <= 6 and self.spaced[j]:
             t = self.tokens[j]
             if t.capitalised or t.low in _CUES or (t.low in _STOPS and t.low not in _FUNCTION_WORDS) or t.low in ("at", "in", "on", "to"):
                 break
@@ -252,14 +251,14 @@ class _Reader:
         if i >= hi:
             return None
         start = i
-        if self.tokens[i].low == "the" and i + 1 < hi and _SPACE.fullmatch(self.gap(i + 1)):
+        if self.tokens[i].low == "the" and i + 1 < hi and self.spaced[i + 1]:
             i += 1
         if not self.tokens[i].capitalised:
             return None
         end = i
         while i < hi and i - start < 12:
             t = self.tokens[i]
-            if i > start and not _ORG_GAP.fullmatch(self.gap(i)):
+            if i > start and not (self.spaced[i] or self.gap(i).replace("&", " ").isspace()):
                 break
             if t.low in _CUES or t.low in ("who", "which", "that", "where", "when", "whose"):
                 break
@@ -267,7 +266,7 @@ class _Reader:
                 end = i + 1
                 if t.possessive:  # "Intel's photonics technology lab"
                     for k in range(i + 1, min(i + 5, hi)):
-                        if self.tokens[k].capitalised or not _SPACE.fullmatch(self.gap(k)):
+                        if self.tokens[k].capitalised or not self.spaced[k]:
                             break
                         if self.tokens[k].low in _ORG_WORDS:
                             i, end = k, k + 1
@@ -282,8 +281,7 @@ class _Reader:
         Securities", ", from the Welsh Institute", or a pre-modifier ("CBI chief economist")."""
         org = None
         if i + 1 < hi and self.tokens[i].low in ("at", "of", "from", "with", "for"):
-            gap = self.gap(i)
-            if _SPACE.fullmatch(gap) or (comma_ok and _COMMA.fullmatch(gap)):
+            if self.spaced[i] or (comma_ok and self.comma[i]):
                 org = self.organisation(i + 1, hi)
         before = self.affiliation_before(first, role)
         if org and not (before and self.tokens[i].low == "of"):  # "Penn State's Professor of Engineering"
@@ -343,7 +341,7 @@ class _Reader:
             if self.tokens[j].low in _LEX["titles"]:
                 desc_end = self.tokens[j].end
             j += 1
-        if kind != "appositive" and j < hi and (self.joined(j) or (kind != "title" and _COMMA.fullmatch(self.gap(j)))):
+        if kind != "appositive" and j < hi and (self.joined(j) or (kind != "title" and self.comma[j])):
             names = self.name_list(j, hi) if kind == "plural" else [n for n in [self.name_forward(j, hi)] if n]
             for name in names:
                 if kind == "plural":
@@ -358,11 +356,11 @@ class _Reader:
             return out
         # "Ken Kim, an analyst at Stone Research", "David Bloom, professor of economics at Harvard"
         start = first
-        if start > lo and self.tokens[start - 1].low in ("a", "an", "the") and _SPACE.fullmatch(self.gap(start)):
+        if start > lo and self.tokens[start - 1].low in ("a", "an", "the") and self.spaced[start]:
             start -= 1
-        if start - 1 > lo and self.tokens[start - 1].low in ("is", "was") and _SPACE.fullmatch(self.gap(start)):
+        if start - 1 > lo and self.tokens[start - 1].low in ("is", "was") and self.spaced[start]:
             return self.read_predicate(sentence, start - 2, first, i, end, lo, hi, kind)
-        if start <= lo or not _COMMA.fullmatch(self.gap(start)):
+        if start <= lo or not self.comma[start]:
             return out
         name = self.name_backward(start - 1, lo)
         if not name:
@@ -381,7 +379,7 @@ class _Reader:
 
     def read_predicate(self, sentence, last: int, first: int, role: int, end: int, lo: int, hi: int, kind: str) -> list[_Mention]:
         """ "Wong is Penn State's professor of engineering": a role given after the name was cited."""
-        if not self.joined(last + 1) and not _SPACE.fullmatch(self.gap(last + 1)):
+        if not self.joined(last + 1) and not self.spaced[last + 1]:
             return []
         name = self.name_backward(last, lo, shortest=1)
         if not name:
@@ -419,12 +417,12 @@ class _Reader:
     def mention(self, sentence, name, first: int, desc_end: int, affiliation, extent_end: int, kind: str) -> _Mention:
         descriptor = self.text[self.tokens[first].start : desc_end]
         start = min(self.tokens[first].start, self.tokens[name[0]].start)
-        words = {w.lower() for w in regex.findall(r"[\p{L}\-]+", descriptor + " " + (affiliation or ""))}
+        words = _words(descriptor + " " + (affiliation or ""))
         return _Mention(name, (start, extent_end), descriptor, affiliation, sentence, frozenset(words), kind)
 
     def is_expert(self, m: _Mention) -> bool:
         words = m.words
-        descriptor_words = {w.lower() for w in regex.findall(r"[\p{L}\-]+", m.descriptor)}
+        descriptor_words = _words(m.descriptor)
         if descriptor_words & _NOT_EXPERTS or words & _LEX["partisan_bodies"] or "chief executive" in m.descriptor.lower():
             return False
         if m.kind == "head":
@@ -443,7 +441,7 @@ class _Reader:
         hi = bisect.bisect_left(self.starts, m.sentence.end)
         before = bisect.bisect_left(self.starts, start)
         # "said economist Jane Roe", "according to analyst Jane Roe"
-        if before > lo and not regex.search(r"[.;:!?]", self.gap(before)):
+        if before > lo and not _SENTENCE_STOP.search(self.gap(before)):
             prev = self.tokens[before - 1].low
             if prev in _CUES or (prev == "to" and before - 2 >= lo and self.tokens[before - 2].low == "according"):
                 return True
@@ -451,7 +449,7 @@ class _Reader:
         after = bisect.bisect_left(self.starts, end)
         for k in range(after, min(after + 8, hi)):
             t = self.tokens[k]
-            if self.article.quote_at(t.start) or regex.search(r"[.;!?]", self.gap(k)):
+            if self.article.quote_at(t.start) or _SENTENCE_STOP.search(self.gap(k)):
                 break
             if t.low in _CUES:
                 return True
@@ -462,7 +460,7 @@ class _Reader:
         surname = self.tokens[m.name[1] - 1].low
         for a in self.article.attributions:
             if a.source:
-                words = {w.lower() for w in regex.findall(r"[\p{L}\-]+", (a.source.text + " " + (a.resolved or "")))}
+                words = _words(a.source.text + " " + (a.resolved or ""))
                 if surname in words:
                     return True
         return False
@@ -556,6 +554,10 @@ def _message(name: str, data: dict) -> str:
         return f"{name} is cited as an expert: check the affiliation, venue and date given, and say whether they have an interest in the story."
     gaps = asks[0] if len(asks) == 1 else ", ".join(asks[:-1]) + " or " + asks[-1]
     return f"{name} is cited as an expert, but the citation does not say {gaps}: complete it, and say whether they have an interest in the story."
+
+
+def _words(text: str) -> set[str]:
+    return {w.lower() for w in _WORD.findall(text)}
 
 
 def _token(m) -> _Token:

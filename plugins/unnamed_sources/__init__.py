@@ -1,7 +1,10 @@
 """unnamed-sources: attributions to a source a reader cannot identify or check.
 
 "recent reports also suggest", "according to US media", "an Iraqi security
-source", "officials said", "it is understood", "reportedly".
+source", "officials said", "it is understood", "reportedly".  The core finds the
+attributions and classifies their sources; this check picks the unnamed ones
+and says which sort they are.  A pronoun ("they said", "who told") is not
+flagged again: the phrase it refers back to carries the finding.
 """
 
 from pathlib import Path
@@ -12,6 +15,7 @@ from auditor.lexicon import read_lexicon
 
 RULE = "unnamed-source"
 _LEX = read_lexicon(Path(__file__).with_name("lexicon.txt"))
+_PRONOUNS = frozenset({"he", "she", "they", "them", "it", "we", "i", "you", "who", "which", "that", "whom", "their", "his", "her", "its"})
 
 _ADVICE = {
     "anonymous person": "Name the source, or say why they cannot be named and how they know.",
@@ -28,11 +32,18 @@ def auditor_rules():
 
 @auditor.hookimpl
 def auditor_check_sentence(sentence, article):
+    flagged = set()
     for attribution in article.attributions_in(sentence):
         if attribution.source_kind != "unnamed":
             continue
-        span = attribution.source or attribution.cue
-        kind = source_kind(span.text if attribution.source else None)
+        source = attribution.source
+        if source is not None and source.text.lower() in _PRONOUNS:
+            continue
+        span = source or attribution.cue
+        if (span.start, span.end) in flagged:
+            continue  # one source, two cues ("officials said ... and added ...")
+        flagged.add((span.start, span.end))
+        kind = source_kind(span.text if source else None)
         yield Finding(
             RULE,
             span.start,
@@ -46,9 +57,10 @@ def source_kind(source):
     """Which sort of unnamed source: anonymous person, vague group, media/report, or none."""
     if not source:
         return "sourceless"
-    words = set(source.lower().replace("’", "'").split())
-    if words & _LEX["media"]:
+    words = source.lower().replace("’", "'").replace(",", " ").split()
+    head = words[: next((i for i, w in enumerate(words) if w in _LEX["stops"]), len(words))] or words
+    if set(head) & _LEX["media"]:
         return "vague media or report"
-    if words & _LEX["person"]:
+    if head[-1] in _LEX["person"] or (head[0] in ("a", "an", "one", "another") and not head[-1].endswith("s")):
         return "anonymous person"
     return "vague group"

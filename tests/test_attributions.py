@@ -1,0 +1,199 @@
+"""The attribution finder: cue, source, content, kind, form and reference of each
+attribution, as the checks and the source ledger see them."""
+
+import pytest
+
+from auditor import audit_text
+from auditor.attributions import classify_source
+
+
+def attributions(text):
+    return audit_text(text).article.attributions
+
+
+def only(text):
+    found = attributions(text)
+    assert len(found) == 1, [(a.cue.text, a.source and a.source.text) for a in found]
+    return found[0]
+
+
+def test_subject_and_reporting_verb():
+    a = only("The harbour master said that the channel would reopen on Friday.")
+    assert a.cue.text == "said that"
+    assert a.source.text == "The harbour master"
+    assert a.content.text == "the channel would reopen on Friday"
+    assert a.quote == "indirect"
+
+
+def test_verb_with_adjunct_before_that_is_one_cue():
+    a = only("Economist Dana Weir wrote in The Ledger on 3 May that rents would keep rising.")
+    assert a.cue.text == "wrote in The Ledger on 3 May that"
+    assert a.source.text == "Economist Dana Weir"
+    assert a.source_kind == "named_person"
+
+
+def test_direct_quote_before_a_parenthetical_verb():
+    a = only("“We are not leaving,” the farmer said.")
+    assert a.quote == "direct"
+    assert a.content.text == "“We are not leaving,”"
+    assert a.source.text == "the farmer"
+
+
+def test_inverted_verb_takes_the_phrase_after_it_as_source():
+    a = only("“Prices will fall,” said Omar Haddad, a trader in Rotterdam.")
+    assert a.source.text == "Omar Haddad, a trader in Rotterdam"
+    assert a.source_kind == "named_person"
+    assert a.quote == "direct"
+
+
+def test_quotation_over_two_sentences_is_direct():
+    text = "“The dam held. We were lucky,” the engineer said."
+    (a,) = [x for x in attributions(text) if x.cue.text == "said"]
+    assert a.quote == "direct"
+    assert a.content.text == "“The dam held. We were lucky,”"
+
+
+def test_mixed_quote_and_quoted_reported_speech():
+    text = "The union said that the offer was “an insult to every nurse.”"
+    assert only(text).quote == "mixed"
+    text = "The mayor described the plan as “reckless and unaffordable.”"
+    a = only(text)
+    assert (a.cue.text, a.quote) == ("described the plan as", "mixed")
+
+
+def test_according_to_before_and_after_the_content():
+    a = only("According to local media, the bridge was closed overnight.")
+    assert (a.cue.text, a.source.text, a.source_kind) == ("According to", "local media", "unnamed")
+    assert a.content.text == "the bridge was closed overnight"
+    a = only("Three boats sank, according to the coastguard.")
+    assert a.source.text == "the coastguard"
+    assert a.content.text == "Three boats sank"
+
+
+def test_document_owner_is_the_source():
+    a = only("According to a report by the Tanaka Institute, exports fell.")
+    assert a.source.text == "the Tanaka Institute"
+    assert a.source_kind == "named_org"
+
+
+def test_sourceless_cues():
+    for text, cue in [
+        ("The minister reportedly resigned on Sunday.", "reportedly"),
+        ("It is understood that the deal collapsed overnight.", "It is understood"),
+        ("The suspect was said to be armed.", "was said"),
+    ]:
+        found = [a for a in attributions(text) if a.source is None]
+        assert [a.cue.text for a in found] == [cue]
+        assert found[0].source_kind == "unnamed"
+
+
+def test_passive_with_agent():
+    a = only("The closure was announced on Friday by the port authority.")
+    assert a.source.text == "the port authority"
+    assert a.cue.text.startswith("was announced")
+
+
+def test_participle_and_second_verb_share_the_subject():
+    found = attributions("The ministry issued a statement on Monday, saying that talks would resume.")
+    assert [(a.cue.text, a.source.text) for a in found] == [("saying that", "The ministry")]
+    found = attributions("The pilots’ union confirmed the strike and said it would last a week.")
+    assert [(a.cue.text, a.source.text) for a in found] == [("said", "The pilots’ union")]
+
+
+def test_citing_relays_the_same_content():
+    text = "Citing a senior official, the broadcaster said that the border would close."
+    citing, said = attributions(text)
+    assert citing.source.text == "a senior official"
+    assert citing.source_kind == "unnamed"
+    assert citing.content == said.content
+
+
+def test_mental_state_is_a_belief():
+    a = only("Analysts believe the bank will cut rates.")
+    assert a.quote == "belief"
+    assert a.source_kind == "unnamed"
+
+
+def test_words_that_are_nouns_here_are_no_cues():
+    assert attributions("The United States imposed new tariffs.") == ()
+    assert attributions("The reports were filed late.") == ()
+    assert attributions("Rescuers responded within minutes.") == ()
+    assert attributions("The so-called reform was shelved.") == ()
+
+
+@pytest.mark.parametrize(
+    "phrase, kind",
+    [
+        ("Jane Roe", "named_person"),
+        ("the Finance Ministry", "named_org"),
+        ("Reuters", "named_org"),
+        ("a spokesman for the ministry", "title_only"),
+        ("officials", "unnamed"),
+        ("a person familiar with the matter", "unnamed"),
+        ("Iraqi media reports", "unnamed"),
+        ("US media", "unnamed"),
+        ("some economists", "unnamed"),
+        ("the statement", "document"),
+        ("a Bloomberg poll", "document"),
+        (None, "none"),
+    ],
+)
+def test_source_kinds(phrase, kind):
+    assert classify_source(phrase) == kind
+
+
+def test_pronoun_resolves_to_the_person_named_before():
+    text = (
+        "Syria researcher Mona Kassab wrote in Foreign Affairs that the truce was fragile. "
+        "She said the militias were rearming."
+    )
+    second = attributions(text)[-1]
+    assert second.source.text == "She"
+    assert second.resolved == "Mona Kassab"
+
+
+def test_anaphor_resolves_to_the_organisation_described_as_one():
+    text = (
+        "The raid followed an attack by the Northern Shield, an armed group active near the border. "
+        "The militia issued a statement, saying that it would retaliate."
+    )
+    a = [x for x in attributions(text) if x.cue.text == "saying that"][0]
+    assert a.source.text == "The militia"
+    assert a.resolved == "Northern Shield"
+
+
+def test_anaphor_without_fitting_antecedent_stays_unresolved():
+    text = "The Harbour Board said the quay was safe. The militia said it would attack."
+    a = attributions(text)[-1]
+    assert a.resolved is None
+
+
+def test_statement_resolves_to_its_issuer():
+    text = (
+        "In a statement, the Coast Guard said two crews were rescued. "
+        "The statement added that a third boat was missing."
+    )
+    a = attributions(text)[-1]
+    assert a.source.text == "The statement"
+    assert a.source_kind == "document"
+    assert a.resolved == "the Coast Guard"
+
+
+def test_relative_pronoun_takes_its_antecedent():
+    a = [x for x in attributions("The board hired a consultant who said costs would double.") if x.source.text == "who"][0]
+    assert a.resolved == "a consultant"
+    assert a.source_kind == "unnamed"
+
+
+def test_lexicon_can_be_extended_with_a_reporting_verb():
+    from auditor import attributions as finder
+
+    text = "The oracle intoned that rain would come."
+    assert attributions(text) == ()
+    finder.extend_lexicon({"speech_verbs": ["intone"]})
+    try:
+        assert only(text).cue.text == "intoned that"
+    finally:
+        finder._use_lexicon(finder._LEX)
+    with pytest.raises(KeyError):
+        finder.extend_lexicon({"no_such_section": ["x"]})
