@@ -94,7 +94,11 @@ _BE = frozenset("is are was were be been being am 's".split())
 _PERSONAL = frozenset("he she him her his hers i me my we us our you your".split())
 _PLURAL_PRONOUNS = frozenset("they them their".split())
 _RELATIVE = frozenset("who which that whom".split())
-_CLAUSE_AUX = frozenset("will would could should may might can must is are was were has have had does did won’t won't".split())
+_CLAUSE_AUX = frozenset(
+    """will would could should may might can must is are was were has have had does did won’t won't
+    weren't wasn't isn't aren't hasn't haven't hadn't don't doesn't didn't wouldn't can't couldn't
+    weren’t wasn’t isn’t aren’t hasn’t haven’t hadn’t don’t doesn’t didn’t wouldn’t can’t couldn’t""".split()
+)
 _FINITE = frozenset("went came made took gave got saw knew thought found told said became left began".split())
 # Verbs that may come before their subject: "“...,” said Jane Roe".
 _INVERTING = frozenset(
@@ -108,6 +112,23 @@ _FUNCTION_WORDS = frozenset("and but or nor that which while when whenever after
 _ASPECTUAL = frozenset("continued continue continues began begin begins started start starts used tend tends tended appeared appear appears seemed seem seems went".split())
 _OBJECT_PRONOUNS = frozenset("him them me us".split())
 _PARTITIVES = frozenset("number group handful chorus couple majority minority host series lot bunch one two three several".split())
+_SUBJECT_PRONOUNS = frozenset("he she it they we i you there this these those".split())
+# Words after which an -ing form hangs on the clause's subject: "..., saying", "after saying".
+_PARTICIPLE_LINKS = frozenset("while after before by when and also without in from for of about on upon despite since".split())
+_STUDY_AUTHORS = frozenset("authors researchers scientists team".split())
+_ADJECTIVE_SLOT = frozenset("the a an most more less least its his her their this that these those".split())
+_MODALS = frozenset("will would can could should may might must do does did not never to n't n’t has have had".split())
+# Mental states named by a noun: "economists' expectations", "their fears that".
+_BELIEF_NOUNS = frozenset("expectations expectation concerns fears hopes belief beliefs view views".split())
+_ADDRESSING = frozenset("tell inform assure warn remind advise".split())
+_NP_OPENERS = frozenset("the a an this these those his her their its our".split())
+# Participles that, before "to", make a reduced passive: "a man said to be armed".
+_RAISING = frozenset("said reported believed thought known alleged rumoured rumored understood expected feared".split())
+_NAMING = frozenset("dubbed named labeled labelled branded called nicknamed titled".split())
+_NUMBERS = frozenset("one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen twenty thirty forty fifty hundred thousand million dozens hundreds".split())
+_NEGATIONS = frozenset("not never n't n’t didn't didn’t doesn't doesn’t don't don’t won't won’t wouldn't wouldn’t hasn't hasn’t haven't haven’t hadn't hadn’t".split())
+_COMMITTING = frozenset("agree agreed agrees agreeing promise promised promises vow vowed vows pledge pledged pledges threaten threatened threatens urge urged urges".split())
+_SELF_PRONOUNS = frozenset("he she it they we i".split())
 _INTENTIONS = frozenset("want hope expect fear".split())
 _AS_VERBS = ("describ", "characteri", "portray", "label", "dismiss", "brand", "hail", "prais", "criticiz", "criticis", "den", "reject", "cast")
 _WH = frozenset("whether if why how what when where who which".split())
@@ -148,11 +169,25 @@ def _trie_pattern(words) -> str:
     return walk(root)
 
 
+class _LazyPattern:
+    """A pattern compiled when first used."""
+
+    def __init__(self, pattern: str) -> None:
+        self.pattern = pattern
+        self._compiled: re.Pattern[str] | None = None
+
+    def finditer(self, text: str):
+        if self._compiled is None:
+            self._compiled = re.compile(self.pattern)
+        return self._compiled.finditer(text)
+
+
 def _use_lexicon(lex: dict[str, frozenset[str]]) -> None:
     """Build every table the finder reads from the lexicon ``lex``."""
-    global _ATTRIBUTION_NOUNS, _AUX, _BELIEF, _BELIEF_ADJECTIVES, _BREAKS, _CUE_WORDS, _DESCRIPTIVE, _DET, _DOC, _DOCUMENT_VERBS, _MAY_HAVE_CUE, _MAY_HAVE_CUE_ANY_CASE, _MEDIA, _NEEDS_CLAUSE, _NOUN_LIKE, _NP_PREP, _ORG_SORTS, _ORG_WORDS, _PHRASAL, _PREP, _PRONOUNS, _SOURCELESS, _SOURCE_PREPOSITIONS, _SPEECH, _STATE_BODIES, _TITLES, _TRIGGERS, _UNNAMED, _VAGUE
+    global _ATTRIBUTION_NOUNS, _BASE, _AUX, _BELIEF, _BELIEF_ADJECTIVES, _BREAKS, _CUE_WORDS, _DESCRIPTIVE, _DET, _DOC, _DOCUMENT_VERBS, _MAY_HAVE_CUE, _MEDIA, _NEEDS_CLAUSE, _NOUN_LIKE, _NP_PREP, _ORG_SORTS, _ORG_WORDS, _PHRASAL, _PREP, _PRONOUNS, _SOURCELESS, _SOURCE_PREPOSITIONS, _SPEECH, _STATE_BODIES, _TITLES, _TRIGGERS, _UNNAMED, _VAGUE
     _SPEECH = _verb_table(lex, "speech_verbs", "complement_verbs", "document_verbs")
     _BELIEF = _verb_table(lex, "belief_verbs")
+    _BASE = {**_BELIEF, **_SPEECH}
     _NEEDS_CLAUSE = frozenset(_verb_table(lex, "complement_verbs"))
     _DOCUMENT_VERBS = frozenset(_verb_table(lex, "document_verbs"))
     _NOUN_LIKE = lex["noun_like_forms"]
@@ -193,11 +228,11 @@ def _use_lexicon(lex: dict[str, frozenset[str]]) -> None:
         | set(_SOURCELESS)
         | set(_ATTRIBUTION_NOUNS)
     )
-    _CUE_WORDS |= lex["belief_adjectives"] | {"accounts", "account", "tallies"}
-    # Where a cue may be, found in one pass over the lower-cased article (stdlib
-    # ``re`` runs a trie of literal words several times faster than a word loop).
-    _MAY_HAVE_CUE = re.compile(r"\b" + _trie_pattern(sorted(w for w in _CUE_WORDS if w.isalpha())) + r"\b|[:―]")
-    _MAY_HAVE_CUE_ANY_CASE = re.compile(_MAY_HAVE_CUE.pattern, re.IGNORECASE)
+    _CUE_WORDS |= lex["belief_adjectives"] | _BELIEF_NOUNS | {"accounts", "account", "tallies"}
+    # Where a cue may be in a long article: one pass of a trie of the cue words
+    # (stdlib ``re`` runs it several times faster than a loop over words), compiled
+    # on first use so that a short article does not pay for it.
+    _MAY_HAVE_CUE = _LazyPattern(r"\b" + _trie_pattern(sorted(w for w in _CUE_WORDS if w.isalpha())) + r"\b|[:―]")
     # Tokens at which a cue can start; every other token is passed over at once.
     _TRIGGERS = _CUE_WORDS | {"by", "based", "amid", "from", "per"}
 
@@ -213,7 +248,11 @@ def extend_lexicon(extra: dict[str, list[str]]) -> None:
 
 
 _use_lexicon(_LEX)
-_TOKEN = regex.compile(r"\p{N}+(?:[.,:]\p{N}+)+|[\p{L}\p{N}]+(?:[’'\-.&/][\p{L}\p{N}]+)*|[^\s\p{L}\p{N}]")
+# Words (letters and digits, with inner apostrophes, hyphens and dots: "don’t",
+# "Al-Mayadeen", "U.S"), numbers with separators ("1,000", "9.30") and single marks.
+_TOKEN = re.compile(r"\d+(?:[.,:]\d+)+|[^\W_]+(?:[’'\-.&/][^\W_]+)*|[^\w\s]|_")
+_WORD_OR_MARK = re.compile(r"[a-z]+|[:―]")
+_SHORT_ARTICLE = 100_000  # characters; below it a word loop is cheaper than compiling the trie
 
 _MAX_PER_SENTENCE = 40  # attributions looked for in one sentence
 _MEMORY = 30  # attributions looked back over to resolve a pronoun or an anaphor
@@ -260,14 +299,23 @@ def _sentences_with_cues(article: Article) -> list[Sentence]:
     chosen: list[Sentence] = []
     last = -1
     low = article.text.lower()
-    # lower() keeps offsets unless a letter lower-cases to two ("İ"): then match case-blind
-    scan = _MAY_HAVE_CUE.finditer(low) if len(low) == len(article.text) else _MAY_HAVE_CUE_ANY_CASE.finditer(article.text)
-    for m in scan:
-        k = bisect.bisect_right(starts, m.start()) - 1
-        if k > last and k >= 0 and m.start() < article.sentences[k].end:
+    if len(low) != len(article.text):
+        low = "".join(ch if len(ch.lower()) > 1 else ch.lower() for ch in article.text)  # "İ" keeps its offset
+    for at in _cue_positions(low):
+        if article.quote_at(at) is not None and low[at] not in ":―":
+            continue  # a cue word inside a quotation is quoted, not used
+        k = bisect.bisect_right(starts, at) - 1
+        if k > last and k >= 0 and at < article.sentences[k].end:
             chosen.append(article.sentences[k])
             last = k
     return chosen
+
+
+def _cue_positions(low: str):
+    """Offsets of the words that may start a cue in the lower-cased text."""
+    if len(low) > _SHORT_ARTICLE:
+        return (m.start() for m in _MAY_HAVE_CUE.finditer(low))
+    return (m.start() for m in _WORD_OR_MARK.finditer(low) if m.group() in _CUE_WORDS or m.group() in ":―")
 
 
 def _is_quote_mark(tok: Tok) -> bool:
@@ -307,9 +355,13 @@ def find_attributions(article: Article) -> list[Attribution]:
                 built.append((item, attribution))
                 context.add(attribution)
         for k, (item, attribution) in enumerate(built):
+            if k and _reports_itself(attribution, built[k - 1][1]):
+                continue
             if item.relay:
                 # "Citing a source, the channel said that ...": the same content, relayed.
                 main = next((b for i, b in built[k + 1 : k + 4] if not i.relay and i.kind == "speech"), None)
+                if main is None and k:
+                    main = next((b for i, b in reversed(built[max(0, k - 3) : k]) if not i.relay and i.kind == "speech"), None)
                 if main is not None:
                     attribution = replace(attribution, content=main.content, quote=main.quote)
             found.append(attribution)
@@ -350,12 +402,28 @@ def _in_sentence(toks: list[Tok]) -> list[_Found]:
             if len(out) >= _MAX_PER_SENTENCE:
                 break  # no prose sentence holds more: the rest is a list or run-on input
             out.append(item)
+            relayed = _cited_source(toks, i, item)
+            if relayed is not None:
+                out.append(relayed)
             taken.update(range(*item.cue))
             i = max(i + 1, item.cue[1] if item.cue[0] >= i else i + 1)
             continue
         i += 1
     out.sort(key=lambda f: f.cue)
     return out
+
+
+def _reports_itself(attribution: Attribution, previous: Attribution) -> bool:
+    """"The militia said that it would respond": a pronoun inside the content of
+    the attribution before it is that speaker reporting itself, not a new act."""
+    source, content = attribution.source, previous.content
+    return (
+        source is not None
+        and content is not None
+        and source.text.lower() in _SELF_PRONOUNS
+        and content.start <= source.start
+        and attribution.cue.end <= content.end
+    )
 
 
 def _drop_coordinated(toks: list[Tok], items: list[_Found]) -> list[_Found]:
@@ -390,6 +458,8 @@ def _preposition_cue(toks: list[Tok], i: int) -> _Found | None:
             if end is None:
                 return None
             src = (j, end)
+            if words[0] in ("citing", "quoting") and not _can_be_source(toks, j, end):
+                return None  # "citing the elephant's body size": a reason, not a source
             relay = _at_clause_start(toks, i)
             return _Found((i, j), _owner_of_document(toks, src), "speech", relay=relay)
     return None
@@ -401,7 +471,7 @@ def _report_preposition(toks: list[Tok], i: int) -> _Found | None:
     t = toks[i]
     if t.low == "based" and i + 1 < len(toks) and toks[i + 1].low == "on":
         j = i + 2
-    elif t.low in ("by", "amid", "from"):
+    elif t.low in ("amid", "from") or t.low == "by" and _at_clause_start(toks, i):
         j = i + 1
     else:
         return None
@@ -412,6 +482,30 @@ def _report_preposition(toks: list[Tok], i: int) -> _Found | None:
     if not head or head[-1].lower() not in _REPORT_NOUNS or toks[j].cap and toks[j].low not in _DET:
         return None
     return _Found((i, j), (j, end), "speech", relay=_at_clause_start(toks, i))
+
+
+def _cited_source(toks: list[Tok], i: int, item: _Found) -> _Found | None:
+    """"The Telegraph cited a security source": the object of "cite" or "quote"
+    is a second source, relayed by the first."""
+    if item.kind != "speech" or _BASE.get(toks[i].low) not in ("cite", "quote") or item.source is None or item.source[0] > i:
+        return None
+    j = i + 1
+    end = _np_after(toks, j, limit=8) if j < len(toks) and (toks[j].low in _DET or toks[j].cap) else None
+    if end is None:
+        return None
+    head = _head_words([toks[k].text for k in range(j, end)])
+    last = head[-1].lower() if head else ""
+    if not head or last in _DESCRIPTIVE or not (head[-1][:1].isupper() or last in _UNNAMED or last in _MEDIA or last in _DOC):
+        return None
+    return _Found((i, i + 1), (j, end), "speech", relay=True)
+
+
+def _can_be_source(toks: list[Tok], j: int, end: int) -> bool:
+    head = _head_words([toks[k].text for k in range(j, end)])
+    if not head:
+        return False
+    last = head[-1].lower()
+    return head[-1][:1].isupper() or any(last in lexicon for lexicon in (_UNNAMED, _MEDIA, _DOC, _ORG_SORTS, _TITLES))
 
 
 def _owner_of_document(toks: list[Tok], src: tuple[int, int]) -> tuple[int, int]:
@@ -451,7 +545,7 @@ def _np_after(toks: list[Tok], j: int, limit: int = _MAX_SUBJECT) -> int | None:
             break
         if k > j and not t.cap and _looks_finite(toks, k):
             break
-        if k > j and t.low == "that":
+        if k > j and (t.low == "that" or t.low in _SUBJECT_PRONOUNS and not t.cap):
             break
         if k > j and t.low in _PREP and t.low not in _NP_PREP:
             break
@@ -505,8 +599,11 @@ def _verb_cue(toks: list[Tok], i: int, earlier: list[_Found]) -> _Found | None:
     prev = _prev_word(toks, i)
     if prev is not None and toks[prev].low == "to" and prev == i - 1 and not (prev > 0 and toks[prev - 1].low in _ASPECTUAL):
         return None  # an infinitive: "to maintain stability"
-    if prev is not None and prev == i - 1 and (toks[prev].low in _DET or toks[prev].low in _PREP) and form in _NOUN_LIKE:
-        return None  # "the reports", "of claims"
+    if prev is not None and prev == i - 1 and (toks[prev].low in _DET or toks[prev].low in _PREP or toks[prev].low[:1].isdigit() or toks[prev].low in _NUMBERS) and form in _NOUN_LIKE:
+        if not (toks[prev].low in _VAGUE and end < len(toks) and toks[end].low == "that"):  # "some note that"
+            return None
+    if prev is not None and form in _NOUN_LIKE and form.endswith("s") and not _subject_ends_at(toks[prev]):
+        return None  # "Republican claims", "troubling questions", "disparaging remarks"  # "the reports", "of claims", "18 states"
     if form in _NOUN_LIKE and end < len(toks) and (toks[end].low in _SPEECH or toks[end].low in _AUX and toks[end].low not in ("that",)):
         return None  # "recent reports also suggest": the noun is the subject
     if form in _NOUN_LIKE and not form.endswith(("s", "ed", "ing")) and not tok.quoted:
@@ -515,18 +612,29 @@ def _verb_cue(toks: list[Tok], i: int, earlier: list[_Found]) -> _Found | None:
         if p is None or not (
             p.low in _PERSONAL
             or p.low in _PLURAL_PRONOUNS
-            or p.low in _AUX
+            or p.low in _MODALS
             or p.low in _VAGUE
             or p.low in ("i", "we", "you", "they", "to")
+            or p.text == "," and _subject(toks, i) is not None
             or p.low.endswith("s") and (p.low in _UNNAMED or p.low in _MEDIA or p.low in _DOC or p.low in _ORG_SORTS)
         ):
             return None
+    if prev is not None and form.endswith(("ed", "own")) and toks[prev].low in _ADJECTIVE_SLOT:
+        return None  # "the most pledged delegates", "a reported 50 dead"
+    if form in _NAMING and prev is not None and toks[prev].word and not toks[prev].cap and toks[prev].low not in _SUBJECT_PRONOUNS and toks[prev].low not in _RELATIVE and toks[prev].low not in _AUX:
+        return None  # naming: "a programme dubbed “Zrinyi”", "a group called the Front"
+    if form == "known" and end < len(toks) and toks[end].low == "as":
+        return None  # naming: "an event known as Super Tuesday"
     if prev is not None and prev == i - 1 and toks[prev].low == "so" and form.startswith("call"):
         return None  # "so-called"
 
     aux_start = _aux_start(toks, i)
+    if any(toks[k].low in _NEGATIONS for k in range(aux_start, i)):
+        return None  # "did not say", "never asked": nothing is attributed
     passive = _is_passive(toks, aux_start, i, form)
     cue_end, complement, reported = _complement(toks, end, form)
+    if _BASE.get(form) == "report" and end < len(toks) and toks[end].low == "from" and not complement:
+        return None  # "reported from Midway Atoll": a byline
 
     if passive:
         return _passive(toks, aux_start, i, cue_end, form, kind, reported)
@@ -547,6 +655,10 @@ def _verb_cue(toks: list[Tok], i: int, earlier: list[_Found]) -> _Found | None:
                 return _Found((aux_start, cue_end), source, kind, reported=reported, clause=complement, complement=complement)
         return None
     parenthetical = _is_parenthetical(toks, subject[0], cue_end)
+    # "the figure that economists had forecast", "what the senators said was": the
+    # relative word before the subject is the verb's object
+    object_relative = subject[0] > 0 and toks[subject[0] - 1].low in ("which", "that", "what") and (cue_end >= len(toks) or not toks[cue_end].word or toks[cue_end].low in _CLAUSE_AUX)
+    complement = complement or object_relative
     documentary = form in _DOCUMENT_VERBS and any(t.low in _DOC or t.low in _MEDIA for t in toks[subject[0] : subject[1]])
     if form in _CALL and not _call_names_something(toks, cue_end):
         return None
@@ -560,6 +672,23 @@ def _verb_cue(toks: list[Tok], i: int, earlier: list[_Found]) -> _Found | None:
     if kind == "belief" and not (complement or _BELIEF.get(form) in _INTENTIONS and cue_end < len(toks) and toks[cue_end].low == "to"):
         return None
     return _Found((aux_start, cue_end), subject, kind, reported=reported, clause=complement or parenthetical, complement=complement)
+
+
+def _subject_ends_at(t: Tok) -> bool:
+    """Whether a subject can end with ``t``, so that a word like "reports" after it
+    is a verb: a name, a pronoun, a noun we know, an adverb or an auxiliary."""
+    low = t.low
+    if not t.word:
+        return t.text in (",", ")") or _is_quote_mark(t)
+    if t.cap:
+        return low not in _DESCRIPTIVE
+    return (
+        low in _SUBJECT_PRONOUNS
+        or low in _RELATIVE
+        or low in _AUX
+        or low.endswith("ly")
+        or any(low in lexicon or low[:-1] in lexicon for lexicon in (_UNNAMED, _MEDIA, _DOC, _ORG_SORTS, _TITLES))
+    )
 
 
 def _phrasal_at(toks: list[Tok], i: int) -> tuple[str, int] | None:
@@ -581,8 +710,10 @@ def _call_names_something(toks: list[Tok], j: int) -> bool:
         t = toks[k]
         if _is_quote_mark(t) or t.quoted:
             return True
-        if seen_word and t.low in ("a", "an", "the") and k > j + 0:
+        if seen_word and t.low in ("a", "an", "the"):
             return True
+        if t.text in ("’", "'") and k + 1 < len(toks) and toks[k + 1].low == "s":
+            continue  # "Trump’s"
         if not t.word or t.low in _BREAKS or t.low in _PREP and t.low != "of":
             return False
         seen_word = True
@@ -637,7 +768,7 @@ def _is_passive(toks: list[Tok], aux_start: int, i: int, form: str) -> bool:
         and prev.low not in _PERSONAL
         and prev.low not in _PLURAL_PRONOUNS
         and prev.low not in _RELATIVE
-        and nxt in ("of", "by", "to")
+        and (nxt in ("of", "by") or nxt == "to" and form in _RAISING)
     )
 
 
@@ -649,8 +780,15 @@ def _complement(toks: list[Tok], j: int, form: str) -> tuple[int, bool, bool]:
     if j >= n:
         return j, False, False
     t = toks[j]
-    if not t.quoted and t.low in ("that", "as"):
+    if not t.quoted and (t.low == "that" or t.low == "as" and form.split()[0].startswith(_AS_VERBS)):
         return j + 1, True, True
+    if _BASE.get(form) in _ADDRESSING and t.word and not t.quoted:
+        # "told the press the officers claimed ...": past the addressee
+        end = _np_after(toks, j, limit=4)
+        if end is not None and end < n and toks[end].low == "that":
+            return end + 1, True, True  # "told the newspaper that ..."
+        if end is not None and end < n and _zero_that_clause(toks, end):
+            return j, True, True
     if t.text == ":":
         return j + 1, True, False
     if t.quoted or _is_quote_mark(t):
@@ -664,6 +802,8 @@ def _complement(toks: list[Tok], j: int, form: str) -> tuple[int, bool, bool]:
                 return k + 1, True, True
             if not toks[k].word or toks[k].low in _BREAKS:
                 break
+    if t.low == "to" and form.split()[0] in _COMMITTING:
+        return j, True, True  # "agreed to share", "vowed to fight"
     if t.low in _WH and not t.cap and form.split()[0].startswith(("ask", "question", "wonder", "explain", "recall", "describ", "reveal", "disclos", "discuss")):
         return j, True, True
     # "told reporters that", "wrote in Foreign Policy on 24 January that"
@@ -672,9 +812,9 @@ def _complement(toks: list[Tok], j: int, form: str) -> tuple[int, bool, bool]:
         u = toks[k]
         if u.quoted or (not u.word and u.text not in ("-", ".", "’", "'")):
             break
-        if u.low == "that" and k > j and toks[k - 1].low not in _PREP:
+        if u.low == "that" and k > j and toks[k - 1].low not in _PREP and k + 1 < n and (toks[k + 1].word or _is_quote_mark(toks[k + 1])) and not (toks[k + 1].low in _TIME_WORDS or toks[k + 1].low in ("same", "time", "night")):
             return k + 1, True, True
-        if u.low in _BREAKS and u.low != "that" or (u.low in _SPEECH and k > j):
+        if u.low in _BREAKS and u.low != "that" or (u.low in _SPEECH and k > j) or u.low in _CLAUSE_AUX and not u.cap:
             break
         k += 1
     # "said, “...”" / "told the BBC: ..."
@@ -690,10 +830,10 @@ def _zero_that_clause(toks: list[Tok], j: int) -> bool:
     "that": a short subject, then an auxiliary or a past-tense verb."""
     n = len(toks)
     j = _skip_time_adjunct(toks, j)
-    if j >= n or not toks[j].word or toks[j].quoted:
+    if j >= n or not toks[j].word or toks[j].quoted or toks[j].low in _PREP:
         return False
     first = toks[j].low
-    if first in _PERSONAL or first in _PLURAL_PRONOUNS or first in ("it", "there", "this", "these", "those"):
+    if first in _SUBJECT_PRONOUNS:
         return j + 1 < n and toks[j + 1].word and not toks[j + 1].cap and (toks[j + 1].low in _AUX or toks[j + 1].low.endswith(("ed", "s")) or toks[j + 1].low in _FINITE)
     for k in range(j + 1, min(n, j + 7)):
         t = toks[k]
@@ -703,6 +843,8 @@ def _zero_that_clause(toks: list[Tok], j: int) -> bool:
             return k > j
         if not t.cap and k > j and t.low.endswith("ed") and _looks_finite(toks, k) and (toks[j].low in _DET or toks[j].cap or toks[j].low.isdigit()):
             return True  # "reported the first quake occurred at ..."
+        if not t.cap and t.low.endswith("s") and not t.low.endswith(("ss", "'s", "’s")) and len(t.low) > 3 and all(toks[x].cap for x in range(j, k)):
+            return True  # "said Donald Trump favors ..."
     return False
 
 
@@ -752,13 +894,13 @@ def _participle(toks, i, cue_end, form, kind, complement, reported, earlier) -> 
     if i == 0 or (toks[i - 1].text == "," and _needs_clause(form) and not complement):
         return None
     prev = toks[i - 1]
-    if prev.word and prev.low not in ("while", "after", "before", "by", "when", "and", "also", "without", "in"):
+    if prev.word and prev.low not in _PARTICIPLE_LINKS:
         # "with the minister describing ...": the phrase after "with" is the source
         start = _np_left(toks, i)
         if start is not None and start > 0 and toks[start - 1].low == "with" and (complement or _object_follows(toks, cue_end)):
             return _Found((i, cue_end), (start, i), kind, reported=reported, clause=complement, complement=complement)
         return None
-    if not (prev.text in (",", "—", "–", ";") or prev.low in ("while", "after", "before", "by", "when", "and", "also", "without", "in")):
+    if not (prev.text in (",", "—", "–", ";") or prev.low in _PARTICIPLE_LINKS):
         return None
     if not (complement or _object_follows(toks, cue_end)):
         return None
@@ -804,7 +946,7 @@ def _inverted_source(toks: list[Tok], i: int, cue_end: int) -> tuple[int, int] |
     if j >= len(toks):
         return None
     first = toks[j]
-    if not first.word or first.quoted or not (first.cap or first.low in _DET or first.low in _UNNAMED or first.low in _PERSONAL):
+    if not first.word or first.quoted or not (first.cap or first.low in _DET or first.low in _UNNAMED or first.low in _PERSONAL or first.low in _TITLES):
         return None
     end = _np_after(toks, j)
     if end is None:
@@ -874,7 +1016,7 @@ def _np_left(toks: list[Tok], v: int) -> int | None:
             if t.text == ")":
                 # "the Federal Security Service (FSB)"
                 k = j - 1
-                while k >= 0 and j - k < 8 and toks[k].text != "(" and toks[k].word:
+                while k >= 0 and j - k < 10 and toks[k].text not in ("(", ",", ";") and not toks[k].quoted:
                     k -= 1
                 if k >= 0 and toks[k].text == "(":
                     j = k - 1
@@ -883,6 +1025,9 @@ def _np_left(toks: list[Tok], v: int) -> int | None:
                 start = _np_left(toks, j) or start
             break
         low = t.low
+        if low in ("and", "or") and _coordinates_nouns(toks, j, start):
+            j -= 1  # "Regulators and environmental groups said"
+            continue
         if low in _BREAKS and (not t.cap or low in _FUNCTION_WORDS):
             break
         if not t.cap and (low in _SPEECH or low in _BELIEF or low in _AUX and low not in ("all", "both", "each")):
@@ -891,6 +1036,8 @@ def _np_left(toks: list[Tok], v: int) -> int | None:
             break
         start = j
         j -= 1
+        if low in _NP_OPENERS and j >= 0 and toks[j].word and toks[j].low not in _NP_PREP and toks[j].low not in _VAGUE:
+            break  # a determiner opens the phrase: "told the press | the officers claimed"
     # trim a leading preposition phrase ("In the speech Smith said") or time
     # ("Earlier this month figures showed")
     while start <= k and toks[start].low in _NP_PREP:
@@ -902,6 +1049,18 @@ def _np_left(toks: list[Tok], v: int) -> int | None:
     if toks[start].low in _PREP and start < k:
         start = _after_opening_phrase(toks, start, k) or start
     return start
+
+
+def _coordinates_nouns(toks: list[Tok], k: int, right: int) -> bool:
+    """Whether "and" at ``k`` joins two noun phrases: a known noun or a name on its
+    left, and no pronoun or verb right after it."""
+    if k == 0 or right >= len(toks) or toks[right].low in _SUBJECT_PRONOUNS:
+        return False
+    left = toks[k - 1]
+    if not left.word:
+        return False
+    low = left.low
+    return (left.cap and low not in _FUNCTION_WORDS) or low in _UNNAMED or low in _ORG_SORTS or low in _MEDIA or low in _DOC or low in _TITLES
 
 
 def _is_appositive_left(toks: list[Tok], comma: int, start: int) -> bool:
@@ -927,7 +1086,9 @@ def _after_opening_phrase(toks: list[Tok], start: int, k: int) -> int | None:
 def _with_appositive(toks: list[Tok], end: int) -> int:
     """Extend a source phrase over a following appositive: "Jane Roe, a spokeswoman for X"."""
     n = len(toks)
-    if end < n - 1 and toks[end].text == "," and (toks[end + 1].low in ("a", "an", "the") or toks[end + 1].low in _TITLES):
+    if end < n - 1 and toks[end].text == "," and (
+        toks[end + 1].low in ("a", "an", "the") or toks[end + 1].low in _TITLES or toks[end + 1].cap and end + 2 < n and toks[end + 2].cap
+    ):
         e2 = _np_after(toks, end + 1)
         if e2 is not None:
             return e2
@@ -970,7 +1131,10 @@ def _belief_adjective(toks: list[Tok], i: int) -> _Found | None:
 
 
 def _noun_cue(toks: list[Tok], i: int) -> _Found | None:
+    """"claims that", "allegations of", "criticism from X", "economists' expectations"."""
     t = toks[i]
+    if t.low in _BELIEF_NOUNS and not t.cap:
+        return _belief_noun(toks, i)
     if t.low not in _ATTRIBUTION_NOUNS or t.cap and i > 0:
         return None
     n = len(toks)
@@ -988,9 +1152,37 @@ def _noun_cue(toks: list[Tok], i: int) -> _Found | None:
     # possessive owner: "his claims that", "Smith's allegations of"
     if i > 0 and toks[i - 1].low in ("his", "her", "their", "its"):
         return _Found((i, i + 2), (i - 1, i), "speech", reported=True)
-    if nxt == "of" and t.low in ("reports", "claims", "charges") and False:
-        return None
+    for k in (i - 1, i - 2):  # "Trump’s claim that", "the police’s earlier claim that"
+        if k >= 0 and toks[k].low.endswith(("’s", "'s")) and (toks[k].cap or toks[k].low[:-2] in _ORG_SORTS):
+            start = _np_left(toks, k + 1) or k
+            return _Found((i, i + 2), (start, k + 1), "speech", reported=True)
+    if nxt == "of" and t.low in ("criticism", "charges"):
+        return None  # "criticism of the plan": what follows is the target, not the content
     return _Found((i, i + 2), None, "speech", reported=nxt == "that")
+
+
+def _possessor(toks: list[Tok], i: int) -> tuple[int, int] | None:
+    """The owner named just before a noun: "his", "Smith’s", "economists’"."""
+    k = i - 1
+    if k >= 0 and toks[k].low in ("his", "her", "their", "its", "our"):
+        return (k, i)
+    if k >= 1 and toks[k].text in ("’", "'") and toks[k - 1].low.endswith("s") and toks[k - 1].word:
+        return (_np_left(toks, k) or k - 1, k)  # "economists’ expectations"
+    if k >= 0 and toks[k].low.endswith(("’s", "'s")):
+        return (_np_left(toks, i) or k, i)
+    return None
+
+
+def _belief_noun(toks: list[Tok], i: int) -> _Found | None:
+    """"economists' expectations of a rise", "employee concerns that ...": a
+    mental state given as a noun, with its owner or a clause."""
+    nxt = toks[i + 1].low if i + 1 < len(toks) else ""
+    owner = _possessor(toks, i)
+    if owner is not None and nxt in ("of", "that", "about"):
+        return _Found((i, i + 2 if nxt == "that" else i + 1), owner, "belief", complement=True)
+    if nxt == "that" and i > 0 and toks[i - 1].word and toks[i - 1].low in _UNNAMED:
+        return _Found((i, i + 2), (i - 1, i), "belief", complement=True)  # "employee concerns that"
+    return None
 
 
 # ---- signatures and headlines ------------------------------------------------------
@@ -1060,12 +1252,17 @@ def _content(article: Article, sentence: Sentence, toks: list[Tok], item: _Found
         prior = items[index - 1]
         prior_start = min(prior.cue[0], prior.source[0]) if prior.source else prior.cue[0]
         prior_end = max(prior.cue[1], prior.source[1] if prior.source and prior.source[1] <= first else 0)
-        closing = _ends_clause(toks, first) and _trim(toks, last, n) is None
+        prior_is_clause = prior.source is not None and prior.source[1] <= prior.cue[0]
+        closing = prior_is_clause and _ends_clause(toks, first) and _trim(toks, last, n) is None
         floor = min(first, prior_start if closing and prior_start < first else prior_end)
     after = _trim(toks, last, stop)
     before = _trim(toks, floor, first)
     leading = item.source is not None and item.source[0] > cue_a  # "according to X, ..." / "said X"
     parenthetical = _ends_clause(toks, first)
+    if after and parenthetical and not leading and not item.complement and not _is_quote_mark(toks[before[1] - 1] if before else toks[0]):
+        # "In these attacks, the statement added, the forces ...": the clause goes on after
+        if toks[after[0]].low not in _PREP and toks[after[0]].low not in _TIME_WORDS and toks[after[0]].word:
+            before = None
     if before and (parenthetical or leading) and (not after or not item.complement and not leading or leading and parenthetical):
         a, b = before
         start, end = toks[a].start, toks[b - 1].end
@@ -1088,7 +1285,7 @@ def _skip_adjunct(toks: list[Tok], a: int, b: int) -> tuple[int, int]:
     for k in range(a, min(b, a + 9)):
         t = toks[k]
         if _is_quote_mark(t) and not t.quoted and k > a:
-            if toks[a].low in _PREP or toks[k - 1].text in (",", ":") or toks[a].cap:
+            if toks[a].low in _PREP or toks[k - 1].text in (",", ":"):
                 return k, b
             break
         if t.quoted or t.low in _BREAKS:
@@ -1160,10 +1357,14 @@ def classify_source(source: str | None, sentence_initial: bool = False) -> str:
     words = [m.group() for m in _TOKEN.finditer(source)]
     if not words:
         return "none"
-    if sentence_initial and not words[0].isupper() and (len(words) == 1 or words[1][:1].islower() or words[0].lower() in _DET):
-        words[0] = words[0].lower()
+    if sentence_initial and not words[0].isupper() and words[0].lower() not in _DESCRIPTIVE and words[0].lower() not in _ORG_WORDS and not words[0].endswith(("’s", "'s")):
+        # a capital that only opens the sentence: "Police", "Early reports", "Clinton aides"
+        if not _is_name_word(words[0]) or words[0].lower() in _FUNCTION_WORDS or len(words) > 1 and words[1][:1].islower():
+            words[0] = words[0].lower()
     lows = [w.lower() for w in words]
     first = lows[0] if not (words[0].isupper() and len(words[0]) > 1) else ""  # "US" is no pronoun
+    if len(words) > 1 and first in ("his", "her", "their", "its", "our", "my", "your"):
+        first = ""  # a possessive determiner: "his associates"
     if first in _PERSONAL or first in _PLURAL_PRONOUNS or first in _RELATIVE or first in ("someone", "somebody"):
         return "unnamed" if first in ("someone", "somebody") else "named_person"
     # A named person in an appositive names the source: "Jane Roe, a spokeswoman".
@@ -1176,9 +1377,10 @@ def classify_source(source: str | None, sentence_initial: bool = False) -> str:
 
 
 def _split_commas(words: list[str]) -> list[list[str]]:
+    """The parts of a source phrase: its appositives and its conjuncts."""
     parts, cur = [], []
     for w in words:
-        if w == ",":
+        if w in (",", "and", "or", "&"):
             if cur:
                 parts.append(cur)
             cur = []
@@ -1191,6 +1393,8 @@ def _split_commas(words: list[str]) -> list[list[str]]:
 
 def _classify_part(words: list[str]) -> str:
     head = [w for w in _head_words(words) if w not in ("’", "'", "(", ")", "-", ".")] or words
+    while len(head) > 1 and head[-1].lower() in ("there", "here", "nearby", "locally", "themselves", "too"):
+        head = head[:-1]  # "residents there"
     lows = [w.lower() for w in head]
     noun, word = lows[-1], head[-1]
     if noun == "s" and len(lows) > 1:
@@ -1200,6 +1404,7 @@ def _classify_part(words: list[str]) -> str:
     # "a Bloomberg poll"; descriptive capitals ("US", "Iraqi") are no name.
     names = [w for w in head if w[:1].isupper() and _is_name_word(w)]
     common = noun in _UNNAMED or noun in _ORG_SORTS or noun in _DOC or noun in _MEDIA or noun in _TITLES
+    common = common and not any(w != word and w[:1].isupper() and _is_name_word(w) for w in head)  # "The Charlotte Observer"
     if word[:1].isupper() and not (common and (len(head) == 1 or head[0].lower() in _DET or head[0].lower() in _VAGUE or word.isupper())):
         if noun in _DESCRIPTIVE or noun.endswith(("ans", "ese", "ists")) and not names:
             # "Democrats", "Many Mexicans": a party or a people
@@ -1215,26 +1420,41 @@ def _classify_part(words: list[str]) -> str:
         return "named_person"
     if noun in _TITLES:
         return "title_only"
+    if (noun in _MEDIA or noun in _DOC) and _issued_by_name(words):
+        return "document"  # "projections by CNN and NPR"
     if noun in _MEDIA or noun in _DOC:
-        plural_media = noun in _MEDIA and noun not in ("report", "poll", "survey", "study", "estimate", "video", "post")
+        plural_media = noun in _MEDIA and noun not in ("report", "poll", "survey", "study", "estimate", "video", "post") or noun.endswith("ies") or noun.endswith("s") and noun[:-1] in _DOC
+        if possessor and plural_media and all(w.lower()[:-2] in _DESCRIPTIVE for w in head[:-1] if w.endswith(("’s", "'s"))):
+            return "unnamed"  # "Russia's newspapers", but not "CNN's projections"
         if names or possessor:
             return "document"
         if not plural_media or lows[0] in ("the", "its", "his", "her", "their", "this", "that"):
             return "document" if lows[0] not in ("one", "another") else "unnamed"
         return "unnamed"
+    if lows[0] == "the" and noun in _STUDY_AUTHORS:
+        return "named_org"  # "the researchers": the authors of a study named before
     if noun in _UNNAMED or any(w in _VAGUE for w in lows[:2]) and noun not in _ORG_SORTS:
         if possessor and not noun.endswith("s"):
             return "title_only"  # "Obama's former campaign strategist": one identifiable person
         return "unnamed"
-    if noun in _ORG_SORTS:
+    if noun in _ORG_SORTS or noun.endswith("s") and noun[:-1] in _ORG_SORTS:
         # "the militia" refers back to a named one; "human rights groups" names none
         plural = noun.endswith("s") and noun not in ("news", "forces", "press") and not names
         return "unnamed" if plural and lows[0] not in ("the", "its", "their", "his", "her") else "named_org"
     if names:
         return "named_org" if any(w.lower() in _ORG_WORDS for w in names) else "named_person"
-    if lows[0] in ("a", "an", "one", "another") or noun.endswith(("ers", "ors", "ists", "ians", "ants", "ents")):
-        return "unnamed"
+    if noun.endswith(("ers", "ors", "ists", "ians", "ants", "ents")) and noun not in _DOC:
+        return "unnamed"  # "frustrated parents", "protesters": people, unnamed
     return "none"
+
+
+def _issued_by_name(words: list[str]) -> bool:
+    for k, w in enumerate(words[:-1]):
+        if w.lower() in ("by", "from"):
+            nxt = words[k + 2] if words[k + 1] == "the" and k + 2 < len(words) else words[k + 1]
+            if nxt[:1].isupper():
+                return True
+    return False
 
 
 def _is_name_word(w: str) -> bool:
@@ -1242,24 +1462,49 @@ def _is_name_word(w: str) -> bool:
     return not (low in _DESCRIPTIVE or low in _DET or low in _TITLES or low in _UNNAMED or low in _DOC or low in _ORG_SORTS or low in _MEDIA)
 
 
+class _LazyRegex:
+    """A ``regex`` pattern (Unicode classes) compiled when first used."""
+
+    def __init__(self, pattern: str) -> None:
+        self.pattern = pattern
+        self._compiled = None
+
+    def __getattr__(self, name: str):
+        if self._compiled is None:
+            self._compiled = regex.compile(self.pattern)
+        return getattr(self._compiled, name)
+
+
 class _Context:
     """What the article has said so far, to resolve pronouns and anaphors."""
 
-    _NAME = regex.compile(r"\p{Lu}[\p{L}’'\-]+(?:\s+\p{Lu}\.)?(?:\s+(?:al-|bin\s+|de\s+|van\s+)?\p{Lu}[\p{L}’'\-]+)+")
+    _NAME = _LazyRegex(r"\p{Lu}[\p{L}’'\-]+(?:\s+\p{Lu}\.)?(?:\s+(?:al-|bin\s+|de\s+|van\s+)?\p{Lu}[\p{L}’'\-]+)+")
     # ", an Iraqi armed group": an apposition that says what a name is
-    _APPOSITION = regex.compile(r"[,(]\s*(?:an?|the)\s+(?P<desc>[\p{L}\-]+(?:\s+[\p{L}\-]+){0,4})")
+    _APPOSITION = _LazyRegex(r"[,(]\s*(?:an?|the)\s+(?P<desc>[\p{L}\-]+(?:\s+[\p{L}\-]+){0,4})")
 
     def __init__(self, article: Article) -> None:
         self.article = article
         self.found: list[Attribution] = []
         self.described: list[tuple[int, str, str]] | None = None
+        self.person: tuple[int, str] | None = None  # the last person named as a source
+        self.surnames: dict[str, str] = {}  # "Marsh" -> "Helen Marsh"
 
     def add(self, attribution: Attribution) -> None:
         self.found.append(attribution)
+        source = attribution.source
+        if source is not None and attribution.source_kind == "named_person":
+            name = attribution.resolved or self.bare_name(source.text)
+            if name:
+                self.person = (source.end, name)
+                if " " in name:
+                    self.surnames[name.rsplit(None, 1)[-1]] = name
 
     def resolve(self, span: Span, kind: str, toks: list[Tok], source: tuple[int, int], sentence: Sentence) -> tuple[str, str | None]:
         words = span.text.split()
         low = words[0].lower()
+        if len(words) == 1 and low == "it":
+            org = next((a.resolved or a.source.text for a in reversed(self.found[-_MEMORY:]) if a.source_kind == "named_org" and a.source and a.source.end <= span.start), None)
+            return "named_org", org
         if len(words) == 1 and (low in _PERSONAL or low == "i"):
             name = self._last_person(span.start) if low not in ("i", "we", "you") else None
             return "named_person", name
@@ -1273,6 +1518,8 @@ class _Context:
             if prior is not None:
                 return prior.source_kind, prior.resolved or (prior.source.text if prior.source else None)
             return "unnamed", None
+        if len(words) == 1 and kind == "named_person" and words[0] in self.surnames:
+            return kind, self.surnames[words[0]]  # "Marsh said", after "Helen Marsh"
         lows = [w.lower().strip(",.") for w in words]
         if lows[0] in ("the", "its", "this") and kind in ("named_org", "document") and len(_head_words(words)) <= 3:
             noun = _head_words(words)[-1].lower()
@@ -1287,16 +1534,24 @@ class _Context:
         return kind, None
 
     def _last_person(self, before: int) -> str | None:
-        for a in reversed(self.found[-_MEMORY:]):
-            if a.source is not None and a.source.end <= before and a.source_kind == "named_person":
-                if a.resolved:
-                    return a.resolved
-                name = self._NAME.search(a.source.text)
-                if name:
-                    return name.group()
+        if self.person is not None and self.person[0] <= before and before - self.person[0] < 3000:
+            return self.person[1]
         window = self.article.text[max(0, before - 600) : before]
-        names = [m.group() for m in self._NAME.finditer(window) if not _is_org(m.group())]
+        names = [n for m in self._NAME.finditer(window) if not _is_org(m.group()) and len((n := self.bare_name(m.group()) or "").split()) > 1]
         return names[-1] if names else None
+
+    @classmethod
+    def bare_name(cls, phrase: str) -> str | None:
+        """The person's name in a source phrase, without descriptor or appositive:
+        "Gulf-backed Syria researcher Charles Lister" -> "Charles Lister"."""
+        for part in phrase.split(","):
+            matches = [m for m in cls._NAME.finditer(part) if not _is_org(m.group())]
+            if matches:
+                words = matches[-1].group().split()
+                while len(words) > 1 and not _is_name_word(words[0]):
+                    words.pop(0)
+                return " ".join(words)
+        return None
 
     def _last_plural(self, before: int) -> Attribution | None:
         for a in reversed(self.found[-6:]):
@@ -1337,6 +1592,12 @@ class _Context:
                 name.pop()
             if name:
                 out.append((m.start(), " ".join(reversed(name)), m.group("desc").lower()))
+        # names that say what they are: "the Cedar Brigade", "the Finance Ministry"
+        for m in self._NAME.finditer(text):
+            last = m.group().rsplit(None, 1)[-1].lower()
+            if last in _ORG_SORTS and not m.group().split()[0].lower() in _DET:
+                out.append((m.start(), m.group(), last))
+        out.sort()
         return out
 
     def _issuer(self, noun: str, before: int) -> str | None:

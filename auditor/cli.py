@@ -51,6 +51,11 @@ def cli() -> None:
 
 
 def main() -> None:
+    # A console that cannot show a character (curly quotes on an ASCII or cp1252 terminal)
+    # gets an escape such as \u201c instead of a crash; in JSON that escape is even valid.
+    for stream in (sys.stdout, sys.stderr):
+        if hasattr(stream, "reconfigure"):
+            stream.reconfigure(errors="backslashreplace")
     try:
         cli(prog_name="auditor")
     except BrokenPipeError:

@@ -180,6 +180,8 @@ def load_config(path: str | os.PathLike) -> Config:
         raise ConfigError(f"{path}: cannot read: {exc.strerror or exc}") from None
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"{path}: not valid TOML: {exc}") from None
+    except UnicodeDecodeError as exc:
+        raise ConfigError(f"{path}: not valid UTF-8 at byte {exc.start}") from None
     if path.name == "pyproject.toml":
         data = data.get("tool", {}).get("auditor")
         if data is None:
@@ -267,10 +269,13 @@ def _toml():
 def _has_tool_table(path: Path) -> bool:
     tomllib = _toml()
     try:
-        with open(path, "rb") as handle:
-            return "auditor" in tomllib.load(handle).get("tool", {})
-    except (OSError, tomllib.TOMLDecodeError):
+        data = path.read_bytes()
+        return "auditor" in tomllib.loads(data.decode("utf-8")).get("tool", {})
+    except OSError:
         return False
+    except (UnicodeDecodeError, tomllib.TOMLDecodeError):
+        # Broken, but meant for us: load_config reports the error rather than passing over it.
+        return b"tool.auditor" in data
 
 
 def _suggest(word: str, choices: Iterable[str]) -> str:

@@ -22,3 +22,14 @@ def auditor_segment(text):
 @hookimpl(trylast=True)
 def auditor_find_attributions(article):
     return find_attributions(article)
+
+
+@hookimpl
+def auditor_configure(config):
+    # [phrases.attribution] in a configuration file: extra phrases for the finder's lexicon.
+    from .attributions import extend_lexicon
+    from .lexicon import load_lexicon
+
+    extra = config.extra_phrases("attribution", sections=load_lexicon("attribution"))
+    if extra:
+        extend_lexicon(extra)

@@ -19,6 +19,7 @@ error naming the rule, instead of hanging a CI job.
 
 from __future__ import annotations
 
+import time
 from dataclasses import dataclass
 from typing import Any, Iterator, Mapping, Sequence
 
@@ -27,7 +28,7 @@ import regex
 from . import hookimpl
 from .model import SEVERITIES, Article, Finding, Rule
 
-#: Seconds one rule may spend on one article before it is stopped.
+#: Seconds one rule (all its patterns) may spend on one article before it is stopped.
 PATTERN_TIMEOUT = 1.0
 PLUGIN_NAME = "custom-rules"
 
@@ -84,8 +85,12 @@ class DeclarativePlugin:
 
     def _matches(self, compiled: CompiledRule, article: Article) -> Iterator[Finding]:
         seen: set[tuple[int, int]] = set()
+        deadline = time.monotonic() + self.timeout  # one budget for all of a rule's patterns
         for source, pattern in compiled.matchers:
-            for match in pattern.finditer(article.text, timeout=self.timeout):
+            remaining = deadline - time.monotonic()
+            if remaining <= 0:
+                raise TimeoutError(compiled.rule.id)
+            for match in pattern.finditer(article.text, timeout=remaining):
                 start, end = match.span()
                 if (start, end) in seen or start == end:
                     continue

@@ -230,6 +230,7 @@ class Auditor:
         a load problem naming the plugin, as for a plugin that fails to load."""
         from .config import ConfigError
 
+        self.config = config  # a worker process that rebuilds this Auditor configures it the same way
         for impl in self.pm.hook.auditor_configure.get_hookimpls():
             try:
                 impl.function(**{a: config for a in impl.argnames})
@@ -263,7 +264,7 @@ class Auditor:
         core's) answers instead."""
         for impl in reversed(getattr(self.pm.hook, hook_name).get_hookimpls()):
             try:
-                with self.watchdog:
+                with self.watchdog.whole_article(len(article.text)):
                     result = impl.function(**{a: kwargs[a] for a in impl.argnames})
                     result = None if result is None else list(result)
             except (Exception, SystemExit, PluginTimeout) as exc:  # noqa: BLE001
@@ -291,6 +292,7 @@ class Auditor:
                     if not self._collect(impl, args, article, sentence.start, result):
                         break  # one error entry per plugin and file, not one per sentence
             for impl in self.pm.hook.auditor_check_article.get_hookimpls():
+                self.watchdog.whole_article(len(article.text))  # the budget of the next call
                 self._collect(impl, {"article": article}, article, 0, result)
         result.findings.sort(key=lambda f: (f.start, f.end, f.rule))
         result.findings, result.unused_suppressions = apply_suppressions(article, result.findings)

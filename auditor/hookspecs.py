@@ -28,7 +28,9 @@ it for one run with ``auditor audit --plugin my_module.py``.
 Order of calls for every article: :func:`auditor_segment` (first result wins),
 quotation tracking, :func:`auditor_find_attributions` (first result wins), then
 :func:`auditor_check_sentence` for each sentence and :func:`auditor_check_article`
-once.  The analysis is done once in the core; checks only read it.
+once.  The analysis is done once in the core; checks only read it.  Before any
+article, once: :func:`auditor_rules`, then :func:`auditor_configure` when the user
+has a configuration file.
 """
 
 from __future__ import annotations

@@ -18,7 +18,6 @@ import csv
 import io
 import json
 import os
-import textwrap
 from dataclasses import dataclass, field
 from typing import Any, Callable, Iterable
 
@@ -210,16 +209,23 @@ def entry(article: Article, attribution: Attribution) -> LedgerEntry:
 
 
 def summarize(entries: list[LedgerEntry], researchers: list[ResearcherCitation]) -> LedgerSummary:
-    # "He" resolved to "Charles Lister" and "Charles Lister" count as one source.
-    names = {" ".join(e.who.casefold().split()) for e in entries if e.who}
+    # "He" resolved to "Charles Lister" and "Charles Lister" count as one source, and so
+    # does "Syria researcher Charles Lister": a resolved name written out in full elsewhere.
+    names = {_key(e.who) for e in entries if e.who}
+    resolved = {_key(e.resolved) for e in entries if e.resolved}
+    written_out = {r for r in resolved if any(k != r and f" {r} " in f" {k} " for k in names)}
     return LedgerSummary(
         attributions=len(entries),
-        distinct_sources=len(names),
+        distinct_sources=len(names - written_out),
         unnamed=sum(e.kind in UNNAMED_KINDS for e in entries),
         paraphrased=sum(e.form in PARAPHRASED_FORMS for e in entries),
         direct_quotes=sum(e.form == "direct" for e in entries),
         researchers=tuple(researchers),
     )
+
+
+def _key(name: str) -> str:
+    return " ".join(name.casefold().split())
 
 
 def sources(
@@ -282,20 +288,16 @@ def _flat(text: str) -> str:
 TABLE_WIDTHS = (None, 30, 24, None, None, 24, CONTENT_WIDTH)
 
 
-def _wrapped(row: tuple[str, ...]) -> list[str]:
-    # Wrapping here rather than with tabulate's maxcolwidths: three times faster on long ledgers.
-    return [cell if width is None or len(cell) <= width else "\n".join(textwrap.wrap(cell, width))
-            for cell, width in zip(row, TABLE_WIDTHS)]
-
-
 def render_table(report: LedgerReport, tablefmt: str = "simple") -> str:
     from tabulate import tabulate
+
+    from .output import wrap_cells
 
     blocks = []
     for ledger in report.ledgers:
         block = [ledger.path]
         if ledger.entries:
-            rows = [_wrapped(table_row(e)) for e in ledger.entries]
+            rows = [wrap_cells(table_row(e), TABLE_WIDTHS) for e in ledger.entries]
             block.append(tabulate(rows, headers=TABLE_HEADERS, tablefmt=tablefmt, disable_numparse=True))
         block.extend(f"error: {e.path}:{e.line}:{e.column}: {e.message}" for e in ledger.errors)
         block.extend(ledger.summary.lines())

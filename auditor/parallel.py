@@ -46,18 +46,27 @@ def check_all(auditor: Auditor, items: Iterable[Article | Problem], jobs: int | 
     """``auditor.check`` over ``items`` (articles, or problems passed through), in order.
 
     ``jobs``: worker processes; ``None`` means one per core when there is more than
-    one article, else none.
+    one file, else none (the blocks of one huge file stay in one process).
     """
     items = iter(items)
     if jobs is None:
         head = list(itertools.islice(items, 2))
-        jobs = cores() if sum(not isinstance(i, Problem) for i in head) > 1 else 1
-        items = itertools.chain(head, items)
+        files = {i.path for i in head if not isinstance(i, Problem)}
+        jobs = cores() if len(files) > 1 else 1
+        items = _after(head, items)
     if jobs <= 1:
         for item in items:
             yield item if isinstance(item, Problem) else auditor.check(item)
         return
     yield from _in_workers(auditor, items, jobs)
+
+
+def _after(head: list, rest: Iterator) -> Iterator:
+    """``head``'s items, then ``rest``'s, letting go of each (itertools.chain would keep
+    ``head``, and with it two whole articles, to the end of the run)."""
+    while head:
+        yield head.pop(0)
+    yield from rest
 
 
 def _in_workers(auditor: Auditor, items: Iterator[Article | Problem], jobs: int) -> Iterator[FileResult | Problem]:
@@ -68,15 +77,16 @@ def _in_workers(auditor: Auditor, items: Iterator[Article | Problem], jobs: int)
     global _worker_auditor
     if "fork" in multiprocessing.get_all_start_methods():
         _worker_auditor = auditor  # inherited by the forked workers
-        pool = ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("fork"))
+        pool = ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("fork"), initializer=_quiet_worker)
     else:
         try:
-            options = pickle.dumps(auditor.options)
+            options = pickle.dumps((auditor.options, getattr(auditor, "config", None)))
         except Exception:  # noqa: BLE001 - plugins given as objects cannot travel: stay in one process
             yield from check_all(auditor, items, 1)
             return
-        pool = ProcessPoolExecutor(jobs, initializer=_start_worker, initargs=(options,))
-    with pool:
+        pool = ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("spawn"),
+                                   initializer=_start_worker, initargs=(options,))
+    try:
         pending: deque = deque()
         for chunk in _chunks(items):
             pending.append(pool.submit(_check_chunk, chunk))
@@ -84,7 +94,24 @@ def _in_workers(auditor: Auditor, items: Iterator[Article | Problem], jobs: int)
                 yield from pending.popleft().result()
         while pending:
             yield from pending.popleft().result()
-    _worker_auditor = None
+    except BaseException:
+        # Ctrl-C, a closed pipe or an error: stop the workers now rather than wait for
+        # them to finish what they hold (a runaway plugin could take minutes).
+        for process in list((getattr(pool, "_processes", None) or {}).values()):
+            process.terminate()
+        pool.shutdown(wait=False, cancel_futures=True)
+        raise
+    else:
+        pool.shutdown()
+    finally:
+        _worker_auditor = None
+
+
+def _quiet_worker() -> None:
+    """Workers leave Ctrl-C to the parent, which stops them: no traceback from each."""
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 def _chunks(items: Iterator[Article | Problem]) -> Iterator[list[Article | Problem]]:
@@ -106,7 +133,11 @@ def _start_worker(options: bytes) -> None:
     from .engine import Auditor
 
     global _worker_auditor
-    _worker_auditor = Auditor(**pickle.loads(options))
+    _quiet_worker()
+    options, config = pickle.loads(options)
+    _worker_auditor = Auditor(**options)
+    if config is not None:
+        _worker_auditor.configure(config)
 
 
 def _check_chunk(chunk: list[Article | Problem]) -> list[FileResult | Problem]:
@@ -135,7 +166,7 @@ def with_progress(results: Iterator, paths: Iterable[Any], exclude: Any = (), *,
     start, done, bar = time.monotonic(), 0, None
     try:
         for result in results:
-            done += 1
+            done += not getattr(result, "more", False)  # a file in blocks counts once
             if bar is None and time.monotonic() - start >= after:
                 total = sum(1 for _ in input_files(paths, exclude=exclude))
                 bar = click.progressbar(length=max(total, done), label="auditing", file=sys.stderr, show_pos=True)

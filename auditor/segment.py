@@ -36,7 +36,9 @@ _CANDIDATE = regex.compile(
     regex.VERBOSE,
 )
 _NEXT_START = regex.compile(r"\s+([\"'“‘«(\[]*)(\p{L}+|\p{N})?")
-_LINE_BREAK = regex.compile(r"\r\n|\r|\n")
+# U+2029 (paragraph separator) ends a paragraph like a blank line; the Markdown
+# prose view puts one where a heading meets its paragraph.
+_LINE_BREAK = regex.compile(r"\r\n|\r|\n|\u2029")
 
 
 def segment(text: str) -> list[tuple[int, int]]:
@@ -72,8 +74,8 @@ def _blocks(text: str) -> list[tuple[int, int]]:
 
 def _continues(text: str, previous: tuple[int, int], start: int, end: int) -> bool:
     gap = text[previous[1] : start]
-    if gap.count("\n") + gap.count("\r") - gap.count("\r\n") > 1:
-        return False  # a blank line
+    if gap.count("\n") + gap.count("\r") - gap.count("\r\n") > 1 or "\u2029" in gap:
+        return False  # a blank line, or a paragraph separator
     last = text[previous[0] : previous[1]].rstrip()
     first = text[start:end].lstrip()
     if not last or not first:

@@ -25,7 +25,7 @@ from .model import Article, Finding, Rule
 
 _RULES = r"(?P<rules>[^\r\n]*?)"
 _COMMENT = re.compile(r"<!--[ \t]*auditor:[ \t]*ignore\b" + _RULES + r"[ \t]*-->")
-_LINE = re.compile(r"^[ \t]*#[ \t]*auditor:[ \t]*ignore\b" + _RULES + r"[ \t]*$", re.MULTILINE)
+_LINE = re.compile(r"^[ \t]*#[ \t]*auditor:[ \t]*ignore\b" + _RULES + r"[ \t]*(?=\r?$)", re.MULTILINE)
 
 UNUSED_RULE = Rule(
     "unused-suppression",
@@ -54,12 +54,22 @@ class Suppression:
         )
 
 
-def find_directives(text: str, fmt: str) -> list[Suppression]:
-    """Every directive in ``text`` (the file as written), in order."""
+def find_directives(text: str, fmt: str, metadata: dict | None = None) -> list[Suppression]:
+    """Every directive in ``text`` (the file as written), in order.  ``metadata``: the
+    reader's ``comment_ranges`` (only there a directive counts) or ``code_ranges``
+    (there it is an example, as in a README that documents this syntax)."""
+    if "auditor:" not in text:
+        return []  # the common case: one fast scan
     patterns = (_COMMENT, _LINE) if fmt == "text" else (_COMMENT,)
+    comments = (metadata or {}).get("comment_ranges")
+    code = (metadata or {}).get("code_ranges", ())
     found = []
     for pattern in patterns:
         for m in pattern.finditer(text):
+            if comments is not None and not any(a <= m.start() < b for a, b in comments):
+                continue
+            if any(a <= m.start() < b for a, b in code):
+                continue
             names = frozenset(r for r in re.split(r"[\s,]+", m.group("rules")) if r)
             found.append(Suppression(m.start(), m.end(), names or None))
     return sorted(found, key=lambda s: s.start)
@@ -79,7 +89,7 @@ def blank_text_directives(text: str) -> str:
 def apply_suppressions(article: Article, findings: list[Finding]) -> tuple[list[Finding], list[Finding]]:
     """The findings no directive silences, and an ``unused-suppression`` finding for
     each directive (or rule named in one) that silenced nothing."""
-    directives = find_directives(article.original, article.format)
+    directives = find_directives(article.original, article.format, article.metadata)
     if not directives:
         return findings, []
     for directive in directives:

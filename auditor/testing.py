@@ -77,7 +77,8 @@ def assert_finding(
 
 
 def assert_no_finding(findings: Sequence[Finding], rule: str, *, at: str | None = None) -> None:
-    """Assert no finding of ``rule`` at all, or none whose text overlaps the text ``at``."""
+    """Assert no finding of ``rule`` at all, or (with ``at``) none whose text is part
+    of ``at`` or contains it."""
     bad = [f for f in findings if f.rule == rule and (at is None or (f.text and (at in f.text or f.text in at)))]
     if bad:
         raise AssertionError(f"unexpected {rule} finding(s): {_describe(bad)}")

@@ -1,11 +1,13 @@
 """A time limit on every plugin call, so one runaway check cannot hang a run.
 
 While an article is checked, one interval timer ticks (``SIGALRM`` from
-``signal.setitimer``); the engine stamps the start of each hook call (one clock
-read) and a tick that finds the current call older than the limit raises
-:class:`PluginTimeout` inside it.  The call then ends as if the plugin had raised:
-a problem naming the plugin and the place (the sentence it was given), and the
-run goes on with the other plugins and files.
+``signal.setitimer``); the engine stamps the deadline of each hook call (one
+clock read) and a tick after the deadline raises :class:`PluginTimeout` inside the
+call.  The call then ends as if the plugin had raised: a problem naming the plugin
+and the place (the sentence it was given), and the run goes on with the other
+plugins and files.  A check of one sentence gets the limit; a call over the whole
+article (segmenter, attribution finder, article check) gets it per started
+megabyte of text, so a long article is not mistaken for a runaway.
 
 The limit needs the main thread of a process on a POSIX system (signals are
 delivered there only); elsewhere, and when the program already runs a timer of
@@ -20,8 +22,10 @@ import threading
 import time
 from typing import Any
 
-#: Seconds one hook call may take by default (``auditor audit --time-limit``).
+#: Seconds one hook call may take by default (``auditor audit --time-limit``); a call
+#: over a whole article (segmenter, finder, article check) gets it per started megabyte.
 DEFAULT_TIME_LIMIT = 10.0
+MEGABYTE = 1_000_000
 
 
 class PluginTimeout(BaseException):
@@ -34,7 +38,8 @@ class Watchdog:
 
     def __init__(self, limit: float | None = DEFAULT_TIME_LIMIT) -> None:
         self.limit = limit if limit and limit > 0 else None
-        self._started: float | None = None
+        self._budget = self.limit  # of the current call
+        self._deadline: float | None = None
         self._armed = False
 
     # -- one article ------------------------------------------------------------
@@ -56,24 +61,31 @@ class Watchdog:
         signal.setitimer(signal.ITIMER_REAL, 0)
         signal.signal(signal.SIGALRM, self._previous)
         self._armed = False
-        self._started = None
+        self._deadline = None
 
     def _tick(self, signum: int, frame: Any) -> None:
-        started = self._started
-        if started is None or time.monotonic() - started <= self.limit:
+        deadline = self._deadline
+        if deadline is None or time.monotonic() <= deadline:
             return
         # Never interrupt the engine's own bookkeeping around a call, only the call itself;
         # a plugin that swallows even this (a bare ``except:``) gets it again at every tick.
         if frame is not None and frame.f_globals.get("__name__") in ("auditor.engine", __name__):
             return
-        raise PluginTimeout(f"ran longer than the time limit of {self.limit:g} s")
+        raise PluginTimeout(f"ran longer than the time limit of {self._budget:g} s")
 
     # -- one call ---------------------------------------------------------------
+    def whole_article(self, length: int) -> "Watchdog":
+        """``with watchdog.whole_article(len(text)):`` the limit per started megabyte."""
+        if self.limit is not None:
+            self._budget = self.limit * max(1, -(-length // MEGABYTE))
+        return self
+
     def __enter__(self) -> None:
-        self._started = time.monotonic()
+        if self.limit is not None:
+            self._deadline = time.monotonic() + self._budget
 
     def __exit__(self, *exc: Any) -> None:
-        self._started = None
+        self._deadline, self._budget = None, self.limit
 
 
 class _Armed:

@@ -205,7 +205,9 @@ def main() -> None:
     print(f"inputs built from {len(example_articles(args.examples))} example articles in "
           f"{args.examples.relative_to(ROOT) if args.examples.is_relative_to(ROOT) else args.examples}")
     inputs = build_inputs(args.work, args.examples, sizes, args.articles)
-    audit = [auditor, "audit", "--format", "json"]
+    # No time limit on plugin calls: on a loaded machine wall time stretches, and a call
+    # stopped half-way would make the run shorter, not faster.
+    audit = [auditor, "audit", "--format", "json", "--time-limit", "0"]
     peer_check = [peer, "check", "--output-format", "json"] if peer else None
 
     rows, notes, checks = [], [], {}
@@ -224,7 +226,7 @@ def main() -> None:
             label = f"{item.name} ({item.size / 1000:.1f} KB), median of {args.repeat}"
             rows.append(row(label, item, mine, theirs, item.mb, by_wall=True))
             if mine.ok:
-                checks["cold start"] = (mine.wall, theirs.wall if theirs else None)
+                checks["cold start"] = (mine.wall, theirs.wall if theirs else None, mine.cpu)
             continue
         if item.name.endswith("articles"):
             single = run(audit + ["--jobs", "1"] + paths, args.work / "out-jobs1.json")
@@ -271,7 +273,7 @@ def main() -> None:
     from tabulate import tabulate
 
     print()
-    print(tabulate(rows, headers=("input", "auditor wall", "CPU", "MB/s", "peak RSS", "proselint wall", "MB/s",
+    print(tabulate(rows, headers=("input", "auditor wall", "CPU", "MB/s", "peak RSS", "proselint wall", "CPU", "MB/s",
                                   "peak RSS", "auditor vs proselint"), disable_numparse=True))
     print(f"(load average after the run: {' '.join(f'{x:.2f}' for x in os.getloadavg())}; MB/s is from wall time)")
     for note in notes:
@@ -285,11 +287,11 @@ def row(label: str, item: Input, mine: Run, theirs: Run | None, peer_mb: float |
     failed = "" if mine.ok else " (timed out)" if mine.timed_out else f" (FAILED, exit {mine.status})"
     cells = [label, fmt_time(mine.wall) + failed, fmt_time(mine.cpu), f"{speed:.2f}", f"{mine.rss_mb:.0f} MB"]
     if theirs is None:
-        return cells + ["-", "-", "-", "-"]
+        return cells + ["-", "-", "-", "-", "-"]
     peer_speed = peer_mb / theirs.wall
     ratio = theirs.wall / mine.wall if by_wall else speed / peer_speed
     partial = "" if peer_mb >= item.mb * 0.95 else f" ({peer_mb:.2f} MB)"
-    return cells + [fmt_time(theirs.wall) + partial, f"{peer_speed:.3f}", f"{theirs.rss_mb:.0f} MB",
+    return cells + [fmt_time(theirs.wall) + partial, fmt_time(theirs.cpu), f"{peer_speed:.3f}", f"{theirs.rss_mb:.0f} MB",
                     f"{ratio:.1f}x {'faster' if by_wall else 'the MB/s'}"]
 
 
@@ -311,9 +313,10 @@ def verdicts(checks: dict, sizes: list[int]) -> list[str]:
         out.append(f"  [{'met' if ok else 'MISSED'}] {text}")
 
     if "cold start" in checks:
-        ours, theirs = checks["cold start"]
+        ours, theirs, cpu = checks["cold start"]
         line(ours <= 0.100 and (theirs is None or ours < theirs),
-             f"cold start {ours * 1000:.0f} ms median (<= 100 ms" + (f", proselint {theirs * 1000:.0f} ms)" if theirs else ")"))
+             f"cold start {ours * 1000:.0f} ms median, {cpu * 1000:.0f} ms CPU (<= 100 ms"
+             + (f", proselint {theirs * 1000:.0f} ms)" if theirs else ")"))
     by_size = {mb: checks.get(f"{mb} MB news") for mb in sizes}
     for mb, got in by_size.items():
         if got:
@@ -327,7 +330,7 @@ def verdicts(checks: dict, sizes: list[int]) -> list[str]:
         line(growth <= 11, f"linear: {b[2] / a[2]:.0f}x the input ({small} -> {big} MB) took "
                            f"{b[0] / a[0]:.1f}x the time, i.e. {growth:.1f}x per 10x (<= 11x)")
     for mb, got in by_size.items():
-        if got:
+        if got and mb >= 100:  # the target is set for a 100 MB file
             limit = 4 * got[2] + 60
             line(got[1] <= limit, f"memory on {mb} MB: peak RSS {got[1]:.0f} MB (<= 4 x size + 60 = {limit:.0f} MB)")
     if "parallel" in checks:

@@ -104,18 +104,19 @@ def main(argv: list[str] | None = None) -> int:
 
     from auditor.engine import Auditor
 
-    auditor = Auditor()
+    auditor = Auditor(time_limit=None)  # measure the whole run, never cut it short
     slow = 0
-    print(f"{'case':<20} {'chars':>9} {'sentences':>9} {'findings':>8} {'seconds':>8}")
+    # Wall time is the bound; CPU time tells a slow case from a busy machine.
+    print(f"{'case':<20} {'chars':>9} {'sentences':>9} {'findings':>8} {'seconds':>8} {'cpu s':>7}")
     for name in args.case or CASES:
         text = CASES[name](args.size)
-        began = time.perf_counter()
+        began, began_cpu = time.perf_counter(), time.process_time()
         result = auditor.audit_text(text, name)
-        seconds = time.perf_counter() - began
+        seconds, cpu = time.perf_counter() - began, time.process_time() - began_cpu
         verdict = "" if seconds < BOUND_SECONDS else f"  SLOW (bound {BOUND_SECONDS} s)"
         slow += bool(verdict)
         errors = f"  errors: {[e.message for e in result.errors]}" if result.errors else ""
-        print(f"{name:<20} {len(text):>9} {result.sentences:>9} {len(result.findings):>8} {seconds:>8.2f}{verdict}{errors}",
+        print(f"{name:<20} {len(text):>9} {result.sentences:>9} {len(result.findings):>8} {seconds:>8.2f} {cpu:>7.2f}{verdict}{errors}",
               flush=True)
     return 1 if slow else 0
 

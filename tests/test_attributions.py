@@ -197,3 +197,15 @@ def test_lexicon_can_be_extended_with_a_reporting_verb():
         finder._use_lexicon(finder._LEX)
     with pytest.raises(KeyError):
         finder.extend_lexicon({"no_such_section": ["x"]})
+
+
+def test_surname_alone_resolves_to_the_full_name():
+    text = "Chief executive Helen Marsh told analysts that sales rose. “We are confident,” Marsh said."
+    last = attributions(text)[-1]
+    assert (last.source.text, last.resolved) == ("Marsh", "Helen Marsh")
+
+
+def test_cue_takes_in_the_addressee_before_that():
+    a = only("An aide told the Harbour Gazette that the vote was delayed.")
+    assert a.cue.text == "told the Harbour Gazette that"
+    assert a.content.text == "the vote was delayed"

@@ -2,6 +2,8 @@
 budgets, and the exit code for every --fail-on level."""
 
 import json
+import subprocess
+import sys
 import textwrap
 
 import pytest
@@ -164,6 +166,12 @@ def test_pyproject_errors_name_the_full_key(tmp_path):
     assert code == 2 and "pyproject.toml: tool.auditor.fail-on: must be one of" in err
 
 
+def test_broken_pyproject_with_our_table_is_reported_not_skipped(tmp_path):
+    folder = project(tmp_path, '[tool.auditor]\nselect = ["unnamed-source"\n', name="pyproject.toml")
+    code, _, err = run(str(folder))
+    assert code == 2 and "pyproject.toml: not valid TOML" in err
+
+
 def test_missing_config_file_is_exit_2(tmp_path):
     code, _, err = run(str(tmp_path), "--config", str(tmp_path / "nope.toml"))
     assert code == 2 and "no such configuration file" in err
@@ -256,3 +264,17 @@ def test_load_config_api(tmp_path):
 )
 def test_glob_syntax(tmp_path, path, pattern, expected):
     assert path_matches(str(tmp_path / path), [pattern], tmp_path) is expected
+
+
+def test_extra_phrases_for_the_core_lexicon(tmp_path):
+    # In a process of its own: the core's lexicon, once extended, stays so for the process.
+    folder = project(tmp_path, '[phrases.attribution]\nspeech_verbs = ["twittered"]\n',
+                     drafts={"story.md": "Officials twittered that the road was closed.\n"})
+    audit = [sys.executable, "-m", "auditor", "audit", str(folder), "--format", "csv"]
+    configured = subprocess.run(audit, capture_output=True, text=True)
+    assert "unnamed-source" in configured.stdout and configured.returncode == 1
+    isolated = subprocess.run(audit + ["--isolated"], capture_output=True, text=True)
+    assert "unnamed-source" not in isolated.stdout and isolated.returncode == 0
+    (tmp_path / "auditor.toml").write_text('[phrases.attribution]\nspeech_verb = ["x"]\n')
+    wrong = subprocess.run(audit, capture_output=True, text=True)
+    assert wrong.returncode == 2 and "phrases.attribution.speech_verb: unknown section" in wrong.stderr

@@ -121,6 +121,24 @@ def test_a_runaway_plugin_is_stopped_at_the_time_limit_and_the_run_goes_on(behav
     assert_reported_and_run_went_on(result, "stopped", "time limit of 0.3 s", "--time-limit")
 
 
+class SlowArticleCheck:
+    __name__ = "slow-article-check"
+
+    @auditor.hookimpl
+    def auditor_check_article(self, article):
+        time.sleep(1.6)
+        return []
+
+
+@pytest.mark.parametrize("length, stopped", [(10, True), (1_500_000, False)])
+def test_a_check_of_the_whole_article_gets_the_limit_per_megabyte(length, stopped):
+    text = " " * (length - 1) + "x"  # long, but quick to analyse
+    result = Auditor([SlowArticleCheck()], entry_points=False, time_limit=1).audit_text(text)
+    assert bool(result.errors) is stopped
+    if stopped:
+        assert "time limit of 1 s" in result.errors[0].message
+
+
 def test_the_time_limit_is_restored_after_each_article():
     previous = signal.getsignal(signal.SIGALRM)
     Auditor(time_limit=1).audit_text(TEXT)
@@ -228,6 +246,36 @@ def test_ctrl_c_leaves_the_previous_output_file_whole_and_no_temporary_files(tmp
     assert sorted(p.name for p in out.iterdir()) == ["report.json"]
 
 
+def test_ctrl_c_with_jobs_ends_promptly_without_tracebacks(tmp_path):
+    # A terminal's Ctrl-C goes to the whole process group: the parent and its workers.
+    marker = tmp_path / "started"
+    plugin = tmp_path / "sleepy.py"
+    plugin.write_text(SLOW_PLUGIN.format(marker=str(marker)))
+    drafts = tmp_path / "drafts"
+    drafts.mkdir()
+    for i in range(4):
+        (drafts / f"{i}.txt").write_text(TEXT)
+    process = subprocess.Popen([*AUDITOR_BIN, "audit", "--jobs", "2", "--time-limit", "0", "--plugin", str(plugin),
+                                "--output", str(tmp_path / "report.txt"), str(drafts)],
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True)
+    try:
+        deadline = time.monotonic() + 60
+        while not marker.exists() and process.poll() is None and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert marker.exists(), process.communicate()
+        time.sleep(0.5)  # let every worker get into the plugin
+        os.killpg(process.pid, signal.SIGINT)
+        stdout, stderr = process.communicate(timeout=20)  # the plugin would sleep for 60 s
+    finally:
+        try:
+            os.killpg(process.pid, signal.SIGKILL)
+        except ProcessLookupError:
+            pass
+    assert process.returncode != 0
+    assert "Traceback" not in stderr, stderr
+    assert not (tmp_path / "report.txt").exists()
+
+
 def test_an_interrupted_write_leaves_no_half_written_report(tmp_path, monkeypatch):
     # Ctrl-C in the middle of writing the report: the old file stays, the temporary one goes.
     from auditor import output
@@ -290,3 +338,16 @@ def test_the_json_report_is_whole_when_every_plugin_misbehaves(tmp_path):
     messages = [e["message"] for e in report["files"][0]["errors"]]
     assert len(messages) == 2 and all("'chaos'" in m for m in messages)
     assert any(f["rule"] == "unnamed-source" for f in report["files"][0]["findings"])
+
+
+def test_a_console_that_cannot_show_curly_quotes_gets_escapes_not_a_crash(tmp_path):
+    draft = tmp_path / "draft.txt"
+    draft.write_text(TEXT)
+    env = {**os.environ, "PYTHONIOENCODING": "ascii"}
+    table = subprocess.run([*AUDITOR_BIN, "audit", str(draft)], capture_output=True, text=True, env=env, timeout=60)
+    assert table.returncode == 1 and "Traceback" not in table.stderr
+    assert "\\u201cOfficials\\u201d" in table.stdout
+    as_json = subprocess.run([*AUDITOR_BIN, "audit", "--format", "json", str(draft)], capture_output=True, text=True,
+                             env=env, timeout=60)
+    [finding] = [f for f in json.loads(as_json.stdout)["files"][0]["findings"] if f["rule"] == "unnamed-source"]
+    assert finding["message"].startswith("Unnamed source “Officials”")

@@ -104,6 +104,32 @@ def test_resolution_comes_from_the_attribution_finder():
     assert ledger.summary.distinct_sources == 1
 
 
+def test_a_resolved_name_written_out_in_full_elsewhere_is_one_source():
+    class Finder:
+        __name__ = "finder"
+
+        @auditor.hookimpl
+        def auditor_find_attributions(self, article):
+            def span(words, after=0):
+                start = article.text.index(words, after)
+                return Span(start, start + len(words), words)
+
+            full, he = span("Economist Tom Okafor of the Resolution Foundation"), span("he")
+            return [
+                Attribution(span("said"), full, span("rents rose"), "named_person", "indirect", 0),
+                Attribution(span("said", he.end), he, span("wages did not"), "named_person", "indirect", 1,
+                            resolved="Tom Okafor"),
+                Attribution(span("added"), span("Tom Okaforsen"), span("nothing"), "named_person", "indirect", 2),
+            ]
+
+    text = ("Economist Tom Okafor of the Resolution Foundation said rents rose. Later he said wages did not. "
+            "Tom Okaforsen added nothing.\n")
+    ledger = ledger_of_text(text, auditor=Auditor([Finder()], entry_points=False))
+    assert [e.who for e in ledger.entries] == [
+        "Economist Tom Okafor of the Resolution Foundation", "Tom Okafor", "Tom Okaforsen"]
+    assert ledger.summary.distinct_sources == 2  # whole words only: Okaforsen is someone else
+
+
 OFFSETS_TEXT = "Zoë’s café 🚢 reopened.\r\nOfficials said the ferry 🚢 would run again.\r\n“Soon,” said Ana Costa.\r\n"
 
 

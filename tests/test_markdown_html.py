@@ -192,3 +192,54 @@ def test_a_bare_ignore_silences_every_rule():
 def test_prose_view_always_has_the_length_of_the_file(fmt):
     weird = "<p>&#x2014;&unknown; &amp</p>\r\n# x\r\n```\r\ncode\r\n> quote [a](b) ![i](j) `c` <!-- c -->\r\n\r\n---\r\n"
     assert len(make_article(weird, "x", fmt).text) == len(weird)
+
+
+def test_a_directive_shown_as_an_example_in_code_does_not_suppress():
+    text = (
+        "Write `<!-- auditor: ignore -->` before a paragraph.\n"
+        "It is understood that talks failed.\n\n"
+        "```\n<!-- auditor: ignore -->\n```\n"
+        "It is understood that nobody won.\n"
+    )
+    result = Auditor().audit_text(text, "README.md", format="markdown")
+    assert [f.line for f in result.findings if f.rule == "unnamed-source"] == [2, 7]
+    page = "<pre>&lt;!-- auditor: ignore --&gt;</pre><script>// <!-- auditor: ignore --></script><p>It is understood that talks failed.</p>"
+    result = Auditor().audit_text(page, "page.html", format="html")
+    assert [f.text for f in result.findings if f.rule == "unnamed-source"] == ["It is understood"]
+
+
+MARKUP = "abc Said. \n\r\t#*_`[]()<>!&;-=|>~\\\"“”'/:@0 <p></p><!-- -->&amp;&#39;```    - 1."
+
+
+@pytest.mark.parametrize("fmt", ["markdown", "html"])
+def test_any_text_gives_a_prose_view_aligned_with_the_file(fmt):
+    hypothesis = pytest.importorskip("hypothesis")
+    from hypothesis import strategies as st
+
+    @hypothesis.settings(max_examples=60, deadline=None)
+    @hypothesis.given(st.lists(st.sampled_from(list(MARKUP) + ["<p>", "](", "&ldquo;", "\r\n", "http://x.y "]), max_size=80))
+    def check(pieces):
+        text = "".join(pieces)
+        article = make_article(text, "x", fmt)
+        assert len(article.text) == len(text)
+        for i, (kept, written) in enumerate(zip(article.text, text)):
+            # Each character of the prose view is the file's own, a blank, a block break,
+            # or the character an entity stands for, inside that entity.
+            if kept != written and kept not in " \n":
+                assert "&" in text[max(0, i - 10) : i + 1], (text, i, kept)
+
+    check()
+
+
+def test_raw_html_in_markdown_is_read_as_html():
+    source = "Intro.\n\n<figure><img src=x.png><figcaption>It is understood that talks failed.</figcaption></figure>\n\n<script>x = 'It is understood'</script>\n"
+    result = Auditor().audit_text(source, "x.md", format="markdown")
+    found = [(f.line, f.column, f.text) for f in result.findings if f.rule == "unnamed-source"]
+    assert found == [(3, source.splitlines()[2].index("It is") + 1, "It is understood")]
+
+
+def test_plain_text_directive_with_windows_line_ends():
+    text = "# auditor: ignore unnamed-source\r\nIt is understood that talks failed.\r\n\r\nIt is understood that nobody won.\r\n"
+    result = Auditor().audit_text(text, "draft.txt")
+    assert [f.line for f in result.findings if f.rule == "unnamed-source"] == [4]
+    assert "auditor" not in " ".join(s.text for s in result.article.sentences)

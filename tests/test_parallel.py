@@ -178,3 +178,9 @@ def test_streamed_json_of_a_file_in_blocks_is_one_entry(long_file, monkeypatch):
     assert [(f["start"], f["line"], f["text"]) for f in b["files"][0]["findings"]] == [
         (f["start"], f["line"], f["text"]) for f in a["files"][0]["findings"]
     ]
+
+
+def test_workers_that_cannot_fork_build_the_same_auditor(many_articles, monkeypatch):
+    monkeypatch.setattr("multiprocessing.get_all_start_methods", lambda: ["spawn"])
+    engine = Auditor(select=["unnamed-source"])
+    assert engine.audit_paths([many_articles], jobs=2).to_dict() == engine.audit_paths([many_articles], jobs=1).to_dict()

@@ -142,4 +142,4 @@ def test_the_report_is_the_same_whatever_the_number_of_jobs(tmp_path_factory, te
         assert run.exit_code in (0, 2), run.output  # 2: a text with NUL is refused as binary, both times
         outputs.append(json.loads(run.stdout))
     assert outputs[0] == outputs[1]
-    assert len(outputs[0]["files"]) == len(texts)
+    assert len(outputs[0]["files"]) + len(outputs[0]["errors"]) == len(texts)  # empty files are errors

@@ -61,3 +61,10 @@ def test_hard_wrapped_prose_is_rejoined_but_blank_lines_separate():
 
 def test_lower_case_after_full_stop_does_not_split():
     assert len(sentences("The meeting ran until 11 p.m. and nobody left early.")) == 1
+
+
+def test_paragraph_separator_ends_a_paragraph():
+    assert sentences("Harbour strike enters second week\u2029dockers walked out again.") == [
+        "Harbour strike enters second week",
+        "dockers walked out again.",
+    ]

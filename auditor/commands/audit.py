@@ -69,7 +69,7 @@ def audit(paths, fmt, tablefmt, select, ignore, fail_on, plugins, encoding, jobs
     except ConfigError as exc:
         click.echo(f"error: {exc}", err=True)
         raise SystemExit(2) from None
-    unknown = [r for r in split_ids(select) + split_ids(ignore) if r not in auditor.rules]
+    unknown = [r for r in split_ids(select) + split_ids(ignore) if r not in auditor.rules and r != "unused-suppression"]
     if unknown:
         raise click.UsageError(f"unknown rule id(s): {', '.join(unknown)}; see `auditor rules`")
     changed = _changed_lines(diff_base, paths, stdin_filename) if diff_base else None
@@ -100,6 +100,7 @@ def audit(paths, fmt, tablefmt, select, ignore, fail_on, plugins, encoding, jobs
                     report.files.append(item)
                     continue
                 writer.add(item)
+                item.article = None  # written: let the analysis go before the next article is checked
                 verdict = _verdict_only(verdict, item, config)
                 if not item.more:
                     report.files.append(verdict)
@@ -138,7 +139,7 @@ def make_auditor(paths, plugins=(), select=(), ignore=(), *, config_file=None, i
         config.base = replace(config.base, select=None)
     auditor = Auditor(list(plugins) + _custom_rules(config), select=split_ids(select), ignore=split_ids(ignore),
                       disable=config.disable, **auditor_options)
-    config.check_names(auditor.rules, [p.name for p in auditor.plugins])
+    config.check_names([*auditor.rules, "unused-suppression"], [p.name for p in auditor.plugins])
     if config.path:
         auditor.configure(config)
     return auditor, config
@@ -146,7 +147,7 @@ def make_auditor(paths, plugins=(), select=(), ignore=(), *, config_file=None, i
 
 #: A plain-text file bigger than twice this is read and audited in blocks of about this
 #: size, cut at blank lines (auditor.inputs.read_blocks), when the output is streamed.
-BLOCK_BYTES = 1 << 20
+BLOCK_BYTES = 1 << 18
 
 
 def _verdict_only(verdict, result, config):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 
 import click
@@ -49,7 +50,9 @@ def corpus(inputs, out, text_field, id_field, group_by, engine, scheduler, jobs,
     """
     from ..corpus import InputError, ReadOptions, Settings, report, run_corpus
 
-    settings = Settings(out, ReadOptions(text_field, id_field, encoding), tuple(group_by), tuple(plugins),
+    # A plugin file by its absolute path: a worker process may start in another folder.
+    plugins = tuple(os.path.abspath(p) if p.endswith(".py") or os.sep in p else p for p in plugins)
+    settings = Settings(out, ReadOptions(text_field, id_field, encoding), tuple(group_by), plugins,
                         tuple(split_ids(select)), tuple(split_ids(ignore)))
     unknown = [r for r in settings.select + settings.ignore if r not in settings.auditor().rules]
     if unknown:

@@ -11,16 +11,17 @@ PLUGIN_OPTION = click.option(
 )
 
 
+ORIGIN_ORDER = {"built-in": 0, "entry point": 1, "config": 2, "file": 3, "module": 4}
+
+
 def load_auditor(extra):
     """The plugins `auditor audit` would load here: installed, --plugin, and the custom
     rules of the configuration file found from the current folder."""
-    from ..config import ConfigError, discover
-    from ..engine import Auditor
-    from .audit import _custom_rules
+    from ..config import ConfigError
+    from .audit import make_auditor
 
     try:
-        config = discover(["."])
-        return Auditor(list(extra) + _custom_rules(config), disable=config.disable)
+        return make_auditor(["."], extra)[0]
     except ConfigError as exc:
         click.echo(f"error: {exc}", err=True)
         raise SystemExit(2) from None
@@ -33,7 +34,9 @@ def plugins(extra):
     from tabulate import tabulate
 
     auditor = load_auditor(extra)
-    rows = [(p.name, p.version or "-", p.origin, ", ".join(r.id for r in p.rules) or "-") for p in auditor.plugins]
+    # Built-in first, then installed, then this run's; the same order on every machine.
+    shown = sorted(auditor.plugins, key=lambda p: (ORIGIN_ORDER.get(p.origin, len(ORIGIN_ORDER)), p.name))
+    rows = [(p.name, p.version or "-", p.origin, ", ".join(r.id for r in p.rules) or "-") for p in shown]
     click.echo(tabulate(rows, headers=("plugin", "version", "origin", "rules")))
     for error in auditor.load_errors:
         click.echo(f"error: {error.message}", err=True)

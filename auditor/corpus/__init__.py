@@ -22,7 +22,7 @@ import time
 from dataclasses import dataclass, field
 from typing import Any, Callable
 
-from . import engines, report, sources, stats, work
+from . import engines, report, sources, work
 from .sources import InputError, ReadOptions
 from .stats import GroupTotals
 from .work import Settings
@@ -84,6 +84,11 @@ def run_corpus(
 ) -> CorpusRun:
     """Audit the archive ``inputs`` into ``settings.out``.  Raises :class:`InputError`
     when an input cannot be used or a plugin does not load, before any work starts."""
+    if engine == "dask" or scheduler:
+        try:
+            engines.check_dask()
+        except ImportError as exc:
+            raise InputError(str(exc)) from None
     parts = sources.partition(sources.expand(inputs), partition_size, settings.read)
     auditor = settings.auditor()
     if auditor.load_errors:
@@ -95,14 +100,27 @@ def run_corpus(
     os.makedirs(os.path.join(out, work.PARTS), exist_ok=True)
 
     keys = [work.fingerprint(part, settings, plugins) for part in parts]
-    markers: dict[int, dict[str, Any]] = {}
+    run = CorpusRun(out, "dask" if engine == "dask" or scheduler else "local", len(parts))
+    done: list[int] = []  # partitions complete, by this run or an earlier one
+
+    def count(marker: dict[str, Any]) -> None:
+        # Totals are added up as partitions come in; markers are not kept (10,000s of them).
+        done.append(marker["index"])
+        for name, totals in marker["groups"].items():
+            part = GroupTotals.from_dict(totals)
+            run.groups[name] = run.groups[name] + part if name in run.groups else part
+        run.errors += marker["errors"]
+        run.findings += marker["findings"]
+
+    tasks = []
     for part, key in zip(parts, keys):
         marker = work.read_marker(out, part.index)
         if marker and marker.get("fingerprint") == key:
-            markers[part.index] = marker
-    tasks = [(part, key) for part, key in zip(parts, keys) if part.index not in markers]
-    run = CorpusRun(out, "dask" if engine == "dask" or scheduler else "local", len(parts), resumed=len(markers))
-    on_start(len(tasks), len(markers))
+            count(marker)
+        else:
+            tasks.append((part, key))
+    run.resumed = len(done)
+    on_start(len(tasks), run.resumed)
 
     began = time.perf_counter()
     workers = workers or os.cpu_count() or 1
@@ -116,7 +134,7 @@ def run_corpus(
         if "failed" in marker:
             run.failures.append(marker)
         else:
-            markers[marker["index"]] = marker
+            count(marker)
             run.audited += marker["articles"]
             run.cpu_seconds += marker["cpu_seconds"]
             peak = run.peak_mb_per_worker
@@ -125,13 +143,10 @@ def run_corpus(
         on_partition(marker)
     run.seconds = round(time.perf_counter() - began, 3)
     run.failures.sort(key=lambda f: f["index"])
-
-    run.groups = stats.merge([{name: GroupTotals.from_dict(totals) for name, totals in m["groups"].items()}
-                              for m in markers.values()])
+    run.errors += len(run.failures)
+    run.groups = dict(sorted(run.groups.items()))
     run.overall = sum(run.groups.values(), GroupTotals())
-    run.errors = sum(m["errors"] for m in markers.values()) + len(run.failures)
-    run.findings = sum(m["findings"] for m in markers.values())
-    run.files = report.assemble(out, sorted(markers), run.failures, run.groups, top)
+    run.files = report.assemble(out, sorted(done), run.failures, run.groups, top)
     if charts:
         run.files += report.draw_charts(out, run.groups, run.overall)
     run.files.append(RUN_FILE)

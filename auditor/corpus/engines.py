@@ -18,6 +18,13 @@ from .work import Settings, audit_partition
 Task = tuple[Partition, str]  # a partition and its fingerprint
 
 
+def check_dask() -> None:
+    """Raise ImportError with what to install when the Dask engine cannot run."""
+    missing = [name for name in ("dask.bag", "distributed") if importlib.util.find_spec(name.split(".")[0]) is None]
+    if missing:
+        raise ImportError(f"the Dask engine needs {' and '.join(missing)}: pip install 'auditor[dask]'")
+
+
 def failed(part: Partition, exc: BaseException) -> dict:
     return {"index": part.index, "failed": f"{type(exc).__name__}: {exc}"}
 
@@ -50,11 +57,9 @@ def run_dask(tasks: list[Task], settings: Settings, workers: int, scheduler: str
              note: Callable[[str], None]) -> Iterator[dict]:
     """A Dask bag of the partitions, one task each, on a running cluster (``scheduler``)
     or on a ``LocalCluster`` of ``workers`` single-threaded processes."""
-    try:
-        import dask.bag as db
-        from distributed import Client, LocalCluster, as_completed
-    except ImportError as exc:
-        raise RuntimeError(f"the Dask engine needs `pip install 'auditor[dask]'` ({exc})") from None
+    import dask.bag as db
+    from distributed import Client, LocalCluster, as_completed
+
     cluster = None
     if scheduler:
         client = Client(scheduler)

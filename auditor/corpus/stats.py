@@ -135,15 +135,6 @@ class GroupTotals:
         }
 
 
-def merge(groups: list[dict[str, GroupTotals]]) -> dict[str, GroupTotals]:
-    """Totals per group over many partitions, groups in name order."""
-    out: dict[str, GroupTotals] = {}
-    for totals in groups:
-        for name, part in totals.items():
-            out[name] = out[name] + part if name in out else part
-    return dict(sorted(out.items()))
-
-
 def group_of(metadata: dict[str, Any], group_by: tuple[str, ...]) -> str:
     """The group an article falls in: the values of the ``--group-by`` fields joined by " / ".
     ``FIELD[:N]`` keeps the first N characters ("published[:7]" groups by month)."""

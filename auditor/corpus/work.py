@@ -19,6 +19,7 @@ import time
 from dataclasses import asdict, dataclass
 from typing import Any, Iterable
 
+from .. import __version__
 from ..engine import Auditor
 from ..model import Problem
 from . import sources, stats
@@ -42,8 +43,10 @@ class Settings:
 
 
 def fingerprint(part: sources.Partition, settings: Settings, plugins: Iterable[tuple[str, str | None]]) -> str:
-    """Changes whenever the partition's output could: its input, the options, the plugins."""
-    key = {"partition": asdict(part), "settings": {**asdict(settings), "out": None}, "plugins": sorted(plugins, key=str)}
+    """Changes whenever the partition's output could: its input, the options, the plugins,
+    the version of auditor."""
+    key = {"partition": asdict(part), "settings": {**asdict(settings), "out": None},
+           "plugins": sorted(plugins, key=str), "auditor": __version__}
     return hashlib.sha256(json.dumps(key, sort_keys=True, default=str).encode()).hexdigest()
 
 

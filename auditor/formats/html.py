@@ -12,6 +12,7 @@ character they stand for takes one of their cells, the rest are blanked.
 from __future__ import annotations
 
 import html
+import re
 from html.parser import HTMLParser
 
 from . import blank_urls, place_decoded
@@ -31,11 +32,17 @@ VOID = frozenset("area base br col embed hr img input link meta param source tra
 
 
 def prose_view(original: str) -> str:
+    return read(original)[0]
+
+
+def read(original: str) -> tuple[str, dict]:
+    """The prose view, and ``{"comment_ranges": [(start, end), ...]}``: the page's real
+    comments, the only places an ``auditor: ignore`` directive counts."""
     parser = _ProseParser(original)
     parser.feed(original)
     parser.close()
     blank_urls(parser.prose)
-    return "".join(parser.prose)
+    return "".join(parser.prose), {"comment_ranges": parser.comments}
 
 
 class _ProseParser(HTMLParser):
@@ -44,8 +51,9 @@ class _ProseParser(HTMLParser):
         self.original = original
         self.prose = [" "] * len(original)
         self.skipping: list[str] = []
+        self.comments: list[tuple[int, int]] = []
         # html.parser counts lines at LF only (a CR stays in its line's columns).
-        self.line_starts = [0] + [i + 1 for i, ch in enumerate(original) if ch == "\n"]
+        self.line_starts = [0, *(m.end() for m in _LF.finditer(original))]
 
     def position(self) -> int:
         line, column = self.getpos()
@@ -69,6 +77,10 @@ class _ProseParser(HTMLParser):
     def _block_edge(self, tag: str) -> None:
         if tag in BLOCKS:
             self.prose[self.position()] = "\n"
+
+    def handle_comment(self, data):
+        start = self.position()
+        self.comments.append((start, start + len("<!--") + len(data) + len("-->")))
 
     # -- text ------------------------------------------------------------------
     def handle_data(self, data):
@@ -94,4 +106,5 @@ class _ProseParser(HTMLParser):
         place_decoded(self.prose, start, length, decoded)
 
 
+_LF = re.compile("\n")
 _SPACES = str.maketrans({"\n": " ", "\r": " ", "\t": " ", "\f": " ", "\v": " "})

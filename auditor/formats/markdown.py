@@ -13,11 +13,15 @@ walking each block's inline tokens through the source in order.
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from . import blank_urls, place_decoded
 
 _LINE_ENDS = "\r\n"
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+_LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+$")
+_NOT_LINE_END = re.compile(r"[^\r\n]+")
 
 
 @lru_cache(maxsize=1)
@@ -32,49 +36,53 @@ def _parser():
 
 
 def prose_view(original: str) -> str:
-    prose = [ch if ch in _LINE_ENDS else " " for ch in original]
-    source = _without_front_matter(original)
+    return read(original)[0]
+
+
+def read(original: str) -> tuple[str, dict]:
+    """The prose view, and ``{"code_ranges": [(start, end), ...]}``: front matter, code
+    blocks and code spans, where an ``auditor: ignore`` comment is only an example."""
+    prose = list(_NOT_LINE_END.sub(lambda m: " " * len(m.group()), original))
+    source, front_matter_end = _without_front_matter(original)
+    code: list[tuple[int, int]] = [(0, front_matter_end)] if front_matter_end else []
     starts = _line_starts(original)
     for token in _parser().parse(source):
-        if token.type == "inline" and token.map:
-            begin = starts[min(token.map[0], len(starts) - 1)]
-            end = starts[token.map[1]] if token.map[1] < len(starts) else len(original)
-            _reveal_inline(original, prose, token.children or [], begin, end)
+        if not token.map:
+            continue
+        begin = starts[min(token.map[0], len(starts) - 1)]
+        end = starts[token.map[1]] if token.map[1] < len(starts) else len(original)
+        if token.type == "inline":
+            _reveal_inline(original, prose, token.children or [], begin, end, code)
+        elif token.type in ("fence", "code_block"):
+            code.append((begin, end))
+        elif token.type == "html_block":
+            _reveal_html(original, prose, begin, end)
     blank_urls(prose)
-    return "".join(prose)
+    return "".join(prose), {"code_ranges": code}
 
 
 def _line_starts(text: str) -> list[int]:
     """Start offset of every line (LF, CRLF or CR, as markdown-it counts them), plus the end."""
-    starts = [0]
-    i, n = 0, len(text)
-    while i < n:
-        ch = text[i]
-        if ch == "\r" and i + 1 < n and text[i + 1] == "\n":
-            i += 1
-        if ch in _LINE_ENDS:
-            starts.append(i + 1)
-        i += 1
-    starts.append(n)
-    return starts
+    return [0, *(m.end() for m in _LINE_BREAK.finditer(text)), len(text)]
 
 
-def _without_front_matter(text: str) -> str:
+def _without_front_matter(text: str) -> tuple[str, int]:
     """``text`` with a leading YAML (---) or TOML (+++) front matter block emptied,
-    line breaks kept so that line numbers do not move."""
-    lines = text.splitlines(keepends=True)
+    line breaks kept so that line numbers do not move; and where the block ends (0: none)."""
+    # Lines split as markdown-it splits them (LF, CRLF, CR), so line numbers agree.
+    lines = _LINE.findall(text)
     if not lines or lines[0].rstrip() not in ("---", "+++"):
-        return text
+        return text, 0
     fence = lines[0].rstrip()
     closers = ("---", "...") if fence == "---" else ("+++",)
     for i in range(1, len(lines)):
         if lines[i].rstrip() in closers:
             blanked = "".join(line[len(line.rstrip("\r\n")) :] for line in lines[: i + 1])
-            return blanked + "".join(lines[i + 1 :])
-    return text
+            return blanked + "".join(lines[i + 1 :]), sum(map(len, lines[: i + 1]))
+    return text, 0
 
 
-def _reveal_inline(original: str, prose: list[str], children, begin: int, end: int) -> None:
+def _reveal_inline(original: str, prose: list[str], children, begin: int, end: int, code: list) -> None:
     """Copy the prose characters of one block's inline tokens into ``prose``."""
     cursor = begin
     first = last = None
@@ -110,7 +118,9 @@ def _reveal_inline(original: str, prose: list[str], children, begin: int, end: i
                 if original[at] == "\r" and original[at + 1 : at + 2] == "\n":
                     prose[at + 1] = " "
         elif kind == "code_inline":
-            cursor = _skip_code_span(original, cursor, end, child.markup)
+            after = _skip_code_span(original, cursor, end, child.markup)
+            code.append((cursor, after))
+            cursor = after
         elif kind == "html_inline":
             at = original.find(child.content, cursor, end)
             cursor = at + len(child.content) if at >= 0 else cursor
@@ -127,6 +137,15 @@ def _reveal_inline(original: str, prose: list[str], children, begin: int, end: i
                 cursor = _skip_link_tail(original, _matching_bracket(original, at + 1, end), end)
     if first is not None:
         _mark_block_edges(original, prose, begin, first, last, end)
+
+
+def _reveal_html(original: str, prose: list[str], begin: int, end: int) -> None:
+    """Raw HTML in a Markdown file (``<p>``, ``<figure>``...): its visible text, as the HTML reader sees it."""
+    from .html import prose_view as html_prose
+
+    for i, ch in enumerate(html_prose(original[begin:end]), begin):
+        if ch != " ":
+            prose[i] = ch
 
 
 def _mark_block_edges(original: str, prose: list[str], begin: int, first: int, last: int, end: int) -> None:

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import bisect
 from dataclasses import dataclass
+from typing import NamedTuple
 from pathlib import Path
 
 import regex
@@ -51,8 +52,21 @@ for _kind, _section in (("plural", "plural_roles"), ("author", "author_roles"), 
     for _phrase in _LEX[_section]:
         _KINDS.setdefault(_phrase, _kind)
 _LONGEST_ROLE = max(len(p.split()) for p in _KINDS)
+_ROLE_STARTS = frozenset(p.split()[0] for p in _KINDS)
+_ROLE_ENDINGS = _SUFFIXES + tuple(s + "s" for s in _SUFFIXES)
+_SEARCH_WORDS = sorted(_ROLE_STARTS | set(_SUFFIXES))
+_FOLLOWING = regex.compile(r"[\p{L}\p{N}'’\-]+(?:\s+[\p{L}\p{N}'’\-]+){0,%d}" % (_LONGEST_ROLE - 1))
 
 _TOKEN = regex.compile(r"[\p{L}\p{N}][\p{L}\p{M}\p{N}'’\-]*")
+_CAPITALISED = regex.compile(r"\p{Lu}[\p{L}\p{M}\p{N}'’\-]*")
+_BARRIER = "\n.\n"   # what stands before the first word of a stretch: nothing joins across it
+_STRETCH = 400       # characters read either side of a role word
+_LOOKBACK = 50       # earlier occurrences of a surname looked at for a first mention
+# A capitalised name of two words ("Ian McCafferty", "Steven M. Rosenthal"), written so it cannot backtrack.
+_NAME_PAIR = regex.compile(
+    r"\p{Lu}(?:\p{Ll}|['’]\p{Lu})[\p{L}\p{M}'’\-]*+\s++(?:\p{Lu}\.\s*+)?(?:\p{Ll}{1,4}\s++)?\p{Lu}(?:\p{Ll}|['’]\p{Lu})"
+)
+_NEAR = 300  # characters either side of a mention searched for its venue and date
 _WORD = regex.compile(r"[\p{L}\-]+")
 _SENTENCE_STOP = regex.compile(r"[.;:!?]")
 _FUNCTION_WORDS = frozenset({"the", "a", "an", "and", "of", "for", "in", "on", "at", "to", "de", "du"})
@@ -79,20 +93,13 @@ _STUDY = regex.compile(
 )
 
 
-@dataclass(frozen=True, slots=True)
-class _Token:
+class _Token(NamedTuple):
     start: int
     end: int
     text: str
     low: str  # lower case, a possessive 's dropped
-
-    @property
-    def capitalised(self) -> bool:
-        return self.text[0].isupper()
-
-    @property
-    def possessive(self) -> bool:
-        return self.text.endswith(("'s", "’s"))
+    capitalised: bool
+    possessive: bool
 
 
 @dataclass
@@ -100,12 +107,15 @@ class _Mention:
     """A name with a role that makes its bearer an expert, in one sentence."""
 
     name: tuple[int, int]        # token range of the name
+    name_words: tuple[str, ...]  # its words in lower case: who the person is
     extent: tuple[int, int]      # character range of descriptor, name and affiliation
     descriptor: str
     affiliation: str | None
     sentence: object
-    words: frozenset[str]        # lower-case words of descriptor and affiliation
     kind: str
+    premodifiers: tuple[int, int]  # token range of the words before the role
+    affiliation_by_of: bool = False  # "professor of Engineering": a weaker affiliation than "at X"
+    words: frozenset[str] = frozenset()  # lower-case words of descriptor and affiliation, once complete
     cited: bool = False
     predicate: bool = False      # described after a first mention: "Wong is a professor"
 
@@ -120,24 +130,83 @@ def auditor_check_article(article):
     return _Reader(article).findings()
 
 
-class _Reader:
-    """Reads one article: its tokens once, then the role words sentence by sentence."""
+def _stretches(text: str) -> list[tuple[int, int]]:
+    """The stretches of ``text`` around role words with a name near them, merged where they overlap.
 
-    def __init__(self, article):
+    Plain substring search finds the role words (far faster than a regular expression
+    over a long text); each hit is then checked to be a whole role word with a
+    capitalised name pair within reach."""
+    low = text.lower()
+    if len(low) != len(text):  # lower-casing changed offsets ("İ"): search the text as written
+        low = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
+    hits = []
+    for word in _SEARCH_WORDS:
+        i = low.find(word)
+        while i >= 0:
+            hits.append(i)
+            i = low.find(word, i + len(word))
+    hits.sort()
+    stretches: list[tuple[int, int]] = []
+    for i in hits:
+        if stretches and i < stretches[-1][1] - _STRETCH // 2:
+            continue  # already read around an earlier hit
+        start = i
+        while start > 0 and low[start - 1].isalpha() and i - start < 40:
+            start -= 1  # a suffix hit: back to the word's start
+        words = _FOLLOWING.match(low, start)
+        if not words or not _is_role(words.group()):
+            continue
+        if not _NAME_PAIR.search(text, max(0, start - 150), words.end() + 150):
+            continue
+        a, b = max(0, start - _STRETCH), min(len(text), words.end() + _STRETCH)
+        if stretches and a <= stretches[-1][1]:
+            stretches[-1] = (stretches[-1][0], b)
+        else:
+            stretches.append((a, b))
+    return stretches
+
+
+def _is_role(following: str) -> bool:
+    """Whether the words ``following`` (lower case) begin with a role phrase."""
+    words = following.split()
+    if any(" ".join(words[:n]) in _KINDS for n in range(1, len(words) + 1)):
+        return True
+    first = words[0] if words else ""
+    return first.endswith(_ROLE_ENDINGS)
+
+
+class _Tokens:
+    """The words of some stretches of the text, in order, with what separates them.
+
+    Only the stretches around role words are read (a long text without one costs a
+    single search); a stretch's first word has nothing before it, so no name or
+    descriptor runs from one stretch into the next.
+    """
+
+    def __init__(self, article, ranges):
         self.article = article
-        self.text = article.text
-        self.tokens = [_token(m) for m in _TOKEN.finditer(self.text)]
+        self.text = text = article.text
+        self.tokens: list[_Token] = []
+        gaps: list[str] = []
+        for a, b in ranges:
+            found = [_token(m) for m in _TOKEN.finditer(text, a, b)]
+            if found and a > 0 and text[a - 1 : a].isalnum():
+                found = found[1:]  # a word cut by the stretch's start
+            if found and found[-1].end == b and text[b : b + 1].isalnum():
+                found = found[:-1]
+            gaps.extend([_BARRIER] + [text[x.end : y.start] for x, y in zip(found, found[1:])] if found else [])
+            self.tokens.extend(found)
+        self.gaps = gaps
         self.starts = [t.start for t in self.tokens]
-        gaps = [""] + [self.text[a.end : b.start] for a, b in zip(self.tokens, self.tokens[1:])]
         self.spaced = [g.isspace() for g in gaps]          # only white space before token i
         self.comma = [g.strip() == "," for g in gaps]      # a comma before token i
-        self._by_surname: dict[str, list[int]] | None = None
-        self._study: tuple[str | None, str | None] | None = None
 
-    # -- tokens ------------------------------------------------------------
     def gap(self, i: int) -> str:
         """The characters between token ``i - 1`` and token ``i``."""
-        return self.text[self.tokens[i - 1].end : self.tokens[i].start]
+        return self.gaps[i]
+
+    def quoted(self, offset: int) -> bool:
+        return bool(self.article.quotes) and self.article.quote_at(offset) is not None
 
     def is_name(self, i: int) -> bool:
         t = self.tokens[i]
@@ -147,7 +216,7 @@ class _Reader:
             and t.low not in _NOT_NAMES
             and t.low not in _KINDS
             and not (len(t.text) > 1 and t.text.isupper())  # an acronym: CBI, NPR
-            and not self.article.quote_at(t.start)
+            and not self.quoted(t.start)
         )
 
     def joined(self, i: int) -> bool:
@@ -155,7 +224,7 @@ class _Reader:
         if self.spaced[i]:
             return True
         prev = self.tokens[i - 1]
-        return self.gap(i).rstrip() == "." and (len(prev.text) == 1 or prev.low in _LEX["titles"])
+        return self.gaps[i].rstrip() == "." and (len(prev.text) == 1 or prev.low in _LEX["titles"])
 
     def role_at(self, i: int, hi: int) -> tuple[str, int] | None:
         for n in range(min(_LONGEST_ROLE, hi - i), 0, -1):
@@ -217,13 +286,21 @@ class _Reader:
             break
         return names
 
+    def words(self, span: tuple[int, int]) -> tuple[str, ...]:
+        return tuple(t.low for t in self.tokens[span[0] : span[1]])
+
+    def chars(self, span: tuple[int, int]) -> tuple[int, int]:
+        """The characters of a token range, a final possessive 's left out."""
+        last = self.tokens[span[1] - 1]
+        return self.tokens[span[0]].start, last.end - (2 if last.possessive else 0)
+
     # -- descriptors -------------------------------------------------------
     def premodifiers(self, i: int, lo: int) -> int:
         """The first token of the words before a role that describe it: "Gulf-backed Syria"."""
         first = i
         while first > lo and i - first < 6 and self.spaced[first]:
             prev = self.tokens[first - 1]
-            if prev.low in _STOPS or prev.low in _CUES or self.article.quote_at(prev.start):
+            if prev.low in _STOPS or prev.low in _CUES or self.quoted(prev.start):
                 break
             if prev.low == "and" and not (first - 2 >= lo and not self.tokens[first - 2].capitalised):
                 break  # "Smith and economist Roe": the "and" joins people, not descriptors
@@ -276,17 +353,14 @@ class _Reader:
             i += 1
         return (start, end) if end > start else None
 
-    def affiliation(self, i: int, hi: int, first: int, role: int, comma_ok: bool) -> tuple[str | None, int]:
-        """The employer, and the token where the mention ends: "at Fannie Mae", "of Evolution
-        Securities", ", from the Welsh Institute", or a pre-modifier ("CBI chief economist")."""
-        org = None
-        if i + 1 < hi and self.tokens[i].low in ("at", "of", "from", "with", "for"):
-            if self.spaced[i] or (comma_ok and self.comma[i]):
-                org = self.organisation(i + 1, hi)
-        before = self.affiliation_before(first, role)
-        if org and not (before and self.tokens[i].low == "of"):  # "Penn State's Professor of Engineering"
-            return self.text[self.tokens[org[0]].start : self.tokens[org[1] - 1].end], org[1]
-        return before, (org[1] if org else i)
+    def affiliation(self, i: int, hi: int, comma_ok: bool) -> tuple[str | None, int, bool]:
+        """The employer named after a mention ("at Fannie Mae", "of Evolution Securities",
+        ", from the Welsh Institute"), the token where the mention ends, and whether it came by "of"."""
+        if i + 1 < hi and self.tokens[i].low in ("at", "of", "from", "with", "for") and (self.spaced[i] or (comma_ok and self.comma[i])):
+            org = self.organisation(i + 1, hi)
+            if org:
+                return self.text[self.tokens[org[0]].start : self.tokens[org[1] - 1].end], org[1], self.tokens[i].low == "of"
+        return None, i, False
 
     def affiliation_before(self, first: int, role: int) -> str | None:
         """An employer among the words before a role: "CBI", "Citigroup senior", "Chinese University"."""
@@ -318,17 +392,31 @@ class _Reader:
             k = j
         return best
 
-    # -- reading -----------------------------------------------------------
-    def mentions(self, sentence) -> list[_Mention]:
-        lo = bisect.bisect_left(self.starts, sentence.start)
-        hi = bisect.bisect_left(self.starts, sentence.end)
+
+class _Reader(_Tokens):
+    """Reads one article: the stretches around its role words, then the people they describe."""
+
+    def __init__(self, article):
+        super().__init__(article, _stretches(article.text))
+        self._names: dict[str, list[tuple[int, int]]] | None = None
+        self._study: tuple[str | None, str | None] | None = None
+        self._source_words: set[str] | None = None
+
+    def mentions(self) -> list[_Mention]:
         found = []
-        i = lo
-        while i < hi:
-            role = self.role_at(i, hi) if not self.article.quote_at(self.tokens[i].start) else None
+        sentence, lo, hi = None, 0, 0
+        for i, t in enumerate(self.tokens):
+            if not (t.low in _ROLE_STARTS or t.low.endswith(_ROLE_ENDINGS)) or self.quoted(t.start):
+                continue
+            if sentence is None or t.start >= sentence.end:
+                sentence = self.article.sentence_at(t.start)
+                if sentence is None:
+                    continue
+                lo = bisect.bisect_left(self.starts, sentence.start)
+                hi = bisect.bisect_left(self.starts, sentence.end)
+            role = self.role_at(i, hi)
             if role:
                 found.extend(self.read_role(sentence, i, role[0], role[1], lo, hi))
-            i += 1
         return found
 
     def read_role(self, sentence, i: int, kind: str, end: int, lo: int, hi: int) -> list[_Mention]:
@@ -344,12 +432,9 @@ class _Reader:
         if kind != "appositive" and j < hi and (self.joined(j) or (kind != "title" and self.comma[j])):
             names = self.name_list(j, hi) if kind == "plural" else [n for n in [self.name_forward(j, hi)] if n]
             for name in names:
-                if kind == "plural":
-                    affiliation, stop = self.affiliation_before(first, i), names[-1][1]
-                else:
-                    affiliation, stop = self.affiliation(name[1], hi, first, i, comma_ok=True)
+                affiliation, stop, by_of = (None, names[-1][1], False) if kind == "plural" else self.affiliation(name[1], hi, comma_ok=True)
                 extent_end = self.tokens[stop - 1].end
-                out.append(self.mention(sentence, name, first, desc_end, affiliation, extent_end, kind))
+                out.append(self.mention(sentence, name, (first, i), desc_end, affiliation, by_of, extent_end, kind))
             if out:
                 return out
         if kind in ("title", "plural"):
@@ -369,11 +454,10 @@ class _Reader:
         if name[0] > lo and self.tokens[name[0] - 1].low in _LEX["titles"] and self.joined(name[0]):
             desc_start = name[0] - 1  # "Dr Mario Paniccia, director of ..."
         j = self.field(end, hi)
-        affiliation, stop = self.affiliation(j, hi, first, i, comma_ok=False)
-        descriptor = self.text[self.tokens[start].start : self.tokens[j - 1].end]
+        affiliation, stop, by_of = self.affiliation(j, hi, comma_ok=False)
         extent_end = self.tokens[stop - 1].end
-        mention = self.mention(sentence, name, desc_start, self.tokens[j - 1].end, affiliation, extent_end, kind)
-        mention.descriptor = descriptor
+        mention = self.mention(sentence, name, (first, i), self.tokens[j - 1].end, affiliation, by_of, extent_end, kind, desc_start)
+        mention.descriptor = self.text[self.tokens[start].start : self.tokens[j - 1].end]
         mention.extent = (self.tokens[name[0]].start if desc_start == start else mention.extent[0], extent_end)
         return [mention]
 
@@ -384,41 +468,65 @@ class _Reader:
         name = self.name_backward(last, lo, shortest=1)
         if not name:
             return []
-        full = self.full_name(name)
-        if not full:
-            return []
+        words = self.words(name)
+        if len(words) == 1:  # "Wong is ...": the person named in full before
+            words = self.full_name(words[0], self.tokens[name[0]].start)
+            if not words:
+                return []
         j = self.field(end, hi)
-        affiliation, stop = self.affiliation(j, hi, first, role, comma_ok=False)
-        mention = self.mention(sentence, full, first, self.tokens[j - 1].end, affiliation, self.tokens[j - 1].end, kind)
+        affiliation, stop, by_of = self.affiliation(j, hi, comma_ok=False)
+        mention = self.mention(sentence, name, (first, role), self.tokens[j - 1].end, affiliation, by_of, self.tokens[j - 1].end, kind)
         mention.extent = (self.tokens[name[0]].start, self.tokens[stop - 1].end)
+        mention.name_words = words
         mention.predicate = True
         return [mention]
 
-    def full_name(self, name: tuple[int, int]) -> tuple[int, int] | None:
-        """The tokens of the earliest mention of two or more words of the person called ``name``."""
-        if name[1] - name[0] >= 2:
-            return name
-        for k in self.surname_index().get(self.tokens[name[0]].low, ()):
-            if k >= name[0]:
+    # -- the whole text ----------------------------------------------------
+    def occurrences(self, word: str) -> list[tuple[int, int]]:
+        """Where a capitalised word occurs in the whole text (read once, when first needed)."""
+        if self._names is None:
+            self._names = {}
+            for m in _CAPITALISED.finditer(self.text):
+                low = m.group().lower()
+                self._names.setdefault(low[:-2] if low.endswith(("'s", "’s")) else low, []).append(m.span())
+        return self._names.get(word, [])
+
+    def name_ending(self, end: int, shortest: int, keep: int = 4) -> tuple[tuple[str, ...], tuple[int, int]] | None:
+        """The name (its last ``keep`` words) whose last word ends at ``end``, read from the text before it."""
+        local = _Tokens(self.article, [(max(0, end - 100), end)])
+        if not local.tokens:
+            return None
+        last = len(local.tokens) - 1
+        if local.tokens[last].possessive:  # "Lister's report": the name is still Lister
+            local.tokens[last] = local.tokens[last]._replace(possessive=False)
+        name = local.name_backward(last, 0, shortest)
+        if not name:
+            return None
+        name = (max(name[0], name[1] - keep), name[1])
+        return local.words(name), local.chars(name)
+
+    def full_name(self, surname: str, before: int) -> tuple[str, ...] | None:
+        """The words of the first full mention of someone called by ``surname`` before ``before``."""
+        for start, end in self.occurrences(surname)[:_LOOKBACK]:
+            if start >= before:
                 break
-            found = self.name_backward(k, 0)
-            if found and found[1] == k + 1:
-                return found
+            found = self.name_ending(end, shortest=2)
+            if found and found[0][-1] == surname:
+                return found[0]
         return None
 
-    def surname_index(self) -> dict[str, list[int]]:
-        if self._by_surname is None:
-            self._by_surname = {}
-            for k, t in enumerate(self.tokens):
-                if t.capitalised:
-                    self._by_surname.setdefault(t.low, []).append(k)
-        return self._by_surname
-
-    def mention(self, sentence, name, first: int, desc_end: int, affiliation, extent_end: int, kind: str) -> _Mention:
+    def mention(self, sentence, name, premodifiers, desc_end: int, affiliation, by_of: bool, extent_end: int, kind: str, first: int | None = None) -> _Mention:
+        first = premodifiers[0] if first is None else first
         descriptor = self.text[self.tokens[first].start : desc_end]
         start = min(self.tokens[first].start, self.tokens[name[0]].start)
-        words = _words(descriptor + " " + (affiliation or ""))
-        return _Mention(name, (start, extent_end), descriptor, affiliation, sentence, frozenset(words), kind)
+        return _Mention(name, self.words(name), (start, extent_end), descriptor, affiliation, sentence, kind, premodifiers, by_of)
+
+    def complete(self, m: _Mention) -> None:
+        """Fill what only a cited mention needs: the employer among its pre-modifiers, its words."""
+        before = self.affiliation_before(*m.premodifiers)
+        if before and (not m.affiliation or m.affiliation_by_of):  # "Penn State's Professor of Engineering"
+            m.affiliation = before
+        m.words = frozenset(_words(m.descriptor + " " + (m.affiliation or "")))
 
     def is_expert(self, m: _Mention) -> bool:
         words = m.words
@@ -449,32 +557,28 @@ class _Reader:
         after = bisect.bisect_left(self.starts, end)
         for k in range(after, min(after + 8, hi)):
             t = self.tokens[k]
-            if self.article.quote_at(t.start) or _SENTENCE_STOP.search(self.gap(k)):
+            if self.quoted(t.start) or _SENTENCE_STOP.search(self.gap(k)):
                 break
             if t.low in _CUES:
                 return True
         return False
 
-    def cited_by_surname(self, m: _Mention) -> bool:
+    def surname_cited(self, m: _Mention) -> bool:
         """An attribution elsewhere credits the person by surname: "Mr Kim added", "according to Soufan"."""
-        surname = self.tokens[m.name[1] - 1].low
-        for a in self.article.attributions:
-            if a.source:
-                words = _words(a.source.text + " " + (a.resolved or ""))
-                if surname in words:
-                    return True
-        return False
+        if self._source_words is None:
+            self._source_words = set()
+            for a in self.article.attributions:
+                if a.source:
+                    self._source_words |= _words(a.source.text + " " + (a.resolved or ""))
+        return m.name_words[-1] in self._source_words
 
-    def first_mention(self, name: tuple[int, int]) -> tuple[int, int]:
+    def first_mention(self, m: _Mention) -> tuple[int, int]:
         """The characters of the first mention of the name, as written: the finding's span."""
-        wanted = [t.low for t in self.tokens[name[0] : name[1]]]
-        n = len(wanted)
-        for k in self.surname_index().get(wanted[-1], ()):
-            if k - n + 1 >= 0 and [t.low for t in self.tokens[k - n + 1 : k + 1]] == wanted:
-                if all(self.joined(j) for j in range(k - n + 2, k + 1)):
-                    last = self.tokens[k]
-                    return self.tokens[k - n + 1].start, last.start + len(last.text) - (2 if last.possessive else 0)
-        return self.tokens[name[0]].start, self.tokens[name[1] - 1].end
+        for start, end in self.occurrences(m.name_words[-1])[:_LOOKBACK]:
+            found = self.name_ending(end, shortest=len(m.name_words), keep=len(m.name_words))
+            if found and found[0] == m.name_words:
+                return found[1]
+        return self.chars(m.name)
 
     def study(self) -> tuple[str | None, str | None]:
         """Venue and date of the study an article reports, when it says where it was published."""
@@ -483,9 +587,15 @@ class _Reader:
             self._study = (m.group("venue"), m.group("date") or m.group("date2")) if m else (None, None)
         return self._study
 
-    def venue_in(self, sentence) -> str | None:
-        for v in _VENUE.finditer(sentence.text):
-            if not self.article.quote_at(sentence.start + v.start()):
+    def near(self, sentence, start: int, end: int) -> tuple[int, str]:
+        """The part of ``sentence`` within a few lines of ``[start, end)``: where its venue and date are."""
+        lo, hi = max(sentence.start, start - _NEAR), min(sentence.end, end + _NEAR)
+        return lo, self.text[lo:hi]
+
+    def venue_in(self, sentence, start: int, end: int) -> str | None:
+        base, text = self.near(sentence, start, end)
+        for v in _VENUE.finditer(text):
+            if not self.article.quote_at(base + v.start()):
                 words = v.group("venue").split()
                 if len(words) > 1 and words[0].isupper() and words[1].lower() not in _LEX["venue_words"]:
                     return words[0]  # "told NPR Hamza bin Laden had ...": the acronym is the outlet
@@ -494,19 +604,20 @@ class _Reader:
 
     def venue_and_date(self, m: _Mention) -> tuple[str | None, str | None]:
         sentence = m.sentence
-        venue = self.venue_in(sentence)
+        venue = self.venue_in(sentence, *m.extent)
         date = None
-        for d in _DATE.finditer(sentence.text):
-            if not self.article.quote_at(sentence.start + d.start()):
+        base, text = self.near(sentence, *m.extent)
+        for d in _DATE.finditer(text):
+            if not self.article.quote_at(base + d.start()):
                 date = d.group("date")
                 break
         if not venue:  # "Writing in the journal Nature, Dr Paniccia ..." in another sentence
             seen = {sentence.index}
-            for k in self.surname_index().get(self.tokens[m.name[1] - 1].low, ()):
-                other = self.article.sentence_at(self.tokens[k].start)
+            for start, end in self.occurrences(m.name_words[-1])[:_LOOKBACK]:
+                other = self.article.sentence_at(start)
                 if other and other.index not in seen:
                     seen.add(other.index)
-                    venue = self.venue_in(other)
+                    venue = self.venue_in(other, start, end)
                     if venue:
                         break
         if m.words & _STUDY_ROLES:
@@ -516,21 +627,21 @@ class _Reader:
 
     def findings(self):
         people: dict[tuple[str, ...], list[_Mention]] = {}
-        for sentence in self.article.sentences:
-            for m in self.mentions(sentence):
+        for m in self.mentions():
+            m.cited = not m.predicate and self.is_cited(m)
+            if m.cited or m.predicate or self.surname_cited(m):
+                self.complete(m)
                 if self.is_expert(m):
-                    key = tuple(t.low for t in self.tokens[m.name[0] : m.name[1]])
-                    m.cited = self.is_cited(m) and not m.predicate
-                    people.setdefault(key, []).append(m)
+                    people.setdefault(m.name_words, []).append(m)
         out = []
         for mentions in people.values():
-            cited = [m for m in mentions if m.cited] or [m for m in mentions[:1] if self.cited_by_surname(m)]
+            cited = [m for m in mentions if m.cited] or [m for m in mentions[:1] if self.surname_cited(m)]
             if cited:
                 out.append(self.finding(mentions, cited[0]))
         return sorted(out, key=lambda f: f.start)
 
     def finding(self, mentions: list[_Mention], cited: _Mention) -> Finding:
-        start, end = self.first_mention(cited.name)
+        start, end = self.first_mention(cited)
         name = self.text[start:end]
         descriptor = cited.descriptor if len(cited.descriptor) > 3 else max((m.descriptor for m in mentions), key=len)
         affiliation = cited.affiliation or next((m.affiliation for m in mentions if m.affiliation), None)
@@ -563,6 +674,5 @@ def _words(text: str) -> set[str]:
 def _token(m) -> _Token:
     text = m.group()
     low = text.lower()
-    if low.endswith(("'s", "’s")):
-        low = low[:-2]
-    return _Token(m.start(), m.end(), text, low)
+    possessive = low.endswith(("'s", "’s"))
+    return _Token(m.start(), m.end(), text, low[:-2] if possessive else low, text[0].isupper(), possessive)
