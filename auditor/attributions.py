@@ -40,6 +40,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 import regex
 
@@ -245,6 +246,7 @@ def extend_lexicon(extra: dict[str, list[str]]) -> None:
         raise KeyError(f"unknown attribution lexicon section(s): {', '.join(sorted(unknown))}")
     merged = {name: phrases | {" ".join(p.lower().split()) for p in extra.get(name, ())} for name, phrases in _LEX.items()}
     _use_lexicon(merged)
+    classify_source.cache_clear()  # kinds depend on the lexicon
 
 
 _use_lexicon(_LEX)
@@ -736,6 +738,8 @@ def _aux_start(toks: list[Tok], i: int) -> int:
         t = toks[k - 1]
         if t.quoted:
             break
+        if t.low in ("all", "both", "each") and not (k >= 2 and toks[k - 2].word):
+            break  # "To varying degrees, all agreed": the quantifier is the subject
         if t.word and not t.cap and (t.low in _AUX or (t.low.endswith("ly") and len(t.low) > 4 and t.low not in _UNNAMED)):
             k -= 1
             continue
@@ -996,11 +1000,22 @@ def _np_left(toks: list[Tok], v: int) -> int | None:
     k = v - 1
     if k < 0:
         return None
+    if toks[k].text == ")":
+        # "Rep. Stephen Lynch (D-Mass.) said": the phrase ends before the bracket
+        opening = next((j for j in range(k - 1, max(-1, k - 10), -1) if toks[j].text == "("), None)
+        if opening is None:
+            return None
+        k = opening - 1
+        v = opening
+        if k < 0:
+            return None
     last = toks[k]
     if not last.word or last.quoted:
         return None
     if last.low in _PREP or (last.low in _DET and last.low not in ("all", "many", "some", "others", "most", "both")) or last.low in _BREAKS and last.low not in _RELATIVE:
         return None
+    if last.low in ("whom", "which") and k >= 2 and toks[k - 1].low == "of" and toks[k - 2].low in _VAGUE:
+        return k - 2  # "many of whom say"
     if (last.low in _RELATIVE or last.low in _PRONOUNS or last.low in _PERSONAL or last.low in _PLURAL_PRONOUNS) and last.low not in _OBJECT_PRONOUNS:
         return k
     start = k
@@ -1204,8 +1219,9 @@ def _colon_headline(toks: list[Tok], i: int) -> _Found | None:
         return None
     if not all(t.word and t.cap for t in toks[:i]):
         return None
-    last = toks[-1]
-    if last.text in ".?!" and not (len(toks) > 1 and _is_quote_mark(last)):
+    words = [t for t in toks[i + 1 :] if t.word and t.low not in _FUNCTION_WORDS and t.low not in _PREP and t.low not in _DET]
+    title_case = words and sum(t.cap for t in words) >= 0.6 * len(words)
+    if toks[-1].text in ".?!" and not title_case:
         return None  # prose, not a headline
     return _Found((i, i + 1), (0, i), "speech")
 
@@ -1348,6 +1364,7 @@ def _head_words(words: list[str]) -> list[str]:
     return out
 
 
+@lru_cache(maxsize=4096)  # the same phrases come back ("he", "officials", a name)
 def classify_source(source: str | None, sentence_initial: bool = False) -> str:
     """The kind of a source phrase: named_person, named_org, title_only, unnamed,
     document or none.  ``sentence_initial``: the phrase opens its sentence, so a
@@ -1367,20 +1384,37 @@ def classify_source(source: str | None, sentence_initial: bool = False) -> str:
         first = ""  # a possessive determiner: "his associates"
     if first in _PERSONAL or first in _PLURAL_PRONOUNS or first in _RELATIVE or first in ("someone", "somebody"):
         return "unnamed" if first in ("someone", "somebody") else "named_person"
-    # A named person in an appositive names the source: "Jane Roe, a spokeswoman".
+    # A name anywhere in the phrase names the source ("Jane Roe, a spokeswoman";
+    # "the head of police, Neil Basu"), except inside an appositive that only
+    # describes it ("officials at the agency, a division of the Customs Service").
     parts = _split_commas(words)
-    kinds = [_classify_part(p) for p in parts]
+    parts = [p for k, p in enumerate(parts) if k == 0 or p[0].lower() not in ("a", "an", "the", "one")] or parts[:1]
+    kinds = [kind for part in parts for kind in map(_classify_part, _conjuncts(part))]
     for wanted in ("named_person", "named_org"):
         if wanted in kinds:
             return wanted
     return kinds[0]
 
 
-def _split_commas(words: list[str]) -> list[list[str]]:
-    """The parts of a source phrase: its appositives and its conjuncts."""
+def _conjuncts(words: list[str]) -> list[list[str]]:
+    """"The nominee and his aides" -> each side of "and", "or"."""
     parts, cur = [], []
     for w in words:
-        if w in (",", "and", "or", "&"):
+        if w in ("and", "or", "&") and cur:
+            parts.append(cur)
+            cur = []
+        else:
+            cur.append(w)
+    if cur:
+        parts.append(cur)
+    return parts or [words]
+
+
+def _split_commas(words: list[str]) -> list[list[str]]:
+    """The parts of a source phrase between commas: its head and appositives."""
+    parts, cur = [], []
+    for w in words:
+        if w == ",":
             if cur:
                 parts.append(cur)
             cur = []

@@ -18,7 +18,7 @@ import sys
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from types import ModuleType
-from typing import Any, Iterable, Iterator, Sequence
+from typing import Any, Iterable, Iterator, Mapping, Sequence
 
 import pluggy
 
@@ -333,6 +333,9 @@ class Auditor:
             return f"returned severity {finding.severity!r}; use one of {SEVERITIES}"
         if not isinstance(finding.message, str):
             return f"returned a non-text message {finding.message!r:.80}"
+        if not (isinstance(finding.data, Mapping) and _json_data(finding.data)):
+            return (f"returned data {finding.data!r:.80} that JSON cannot hold "
+                    "(use a dict of text keys to text, numbers, booleans, None, lists and dicts)")
         return None
 
     # -- convenience -------------------------------------------------------------
@@ -403,6 +406,17 @@ def _sentences(article: Article, spans: Sequence[tuple[int, int]]) -> list[Sente
         out.append(Sentence(len(out), start, end, article.text[start:end], paragraph))
         previous_end = end
     return out
+
+
+def _json_data(value: Any) -> bool:
+    """Whether ``value`` can go into the JSON, SARIF and other machine formats as it is."""
+    if value is None or isinstance(value, (str, int, float)):
+        return True
+    if isinstance(value, (list, tuple)):
+        return all(map(_json_data, value))
+    if isinstance(value, Mapping):
+        return all(isinstance(k, str) and _json_data(v) for k, v in value.items())
+    return False
 
 
 def _malformed_answer(hook_name: str, answer: list, length: int) -> str | None:

@@ -64,13 +64,14 @@ class Input:
 
 
 TIMEOUT = None  # seconds a run may take (--timeout)
+FAILURES: list[str] = []  # the last line of stderr of each failed auditor run
 
 
 def run(argv: list[str], output: Path) -> Run:
     """Run one process to completion, stdout to ``output``: wall time, CPU time and its own peak RSS."""
-    with open(output, "wb") as out:
+    with open(output, "wb") as out, open(output.with_suffix(".err"), "wb") as err:
         start = time.perf_counter()
-        child = subprocess.Popen(argv, stdout=out, stderr=subprocess.DEVNULL, stdin=subprocess.DEVNULL)
+        child = subprocess.Popen(argv, stdout=out, stderr=err, stdin=subprocess.DEVNULL)
         timer = threading.Timer(TIMEOUT, child.kill) if TIMEOUT else None
         if timer:
             timer.start()
@@ -268,7 +269,7 @@ def main() -> None:
                              f"(the whole file would take about {theirs.wall * item.mb / peer_mb:.0f} s)")
         rows.append(row(item.name, item, mine, theirs, peer_mb))
         if mine.ok:
-            checks[item.name] = (mine.wall, mine.rss_mb, item.mb, peer_mb / theirs.wall if theirs else None)
+            checks[item.name] = (mine.wall, mine.rss_mb, item.mb, peer_mb / theirs.wall if theirs else None, mine.cpu)
 
     from tabulate import tabulate
 
@@ -278,6 +279,8 @@ def main() -> None:
     print(f"(load average after the run: {' '.join(f'{x:.2f}' for x in os.getloadavg())}; MB/s is from wall time)")
     for note in notes:
         print(f"* {note}")
+    for failure in FAILURES:
+        print(f"! {failure}")
     print()
     print("\n".join(verdicts(checks, sizes)))
 
@@ -285,6 +288,9 @@ def main() -> None:
 def row(label: str, item: Input, mine: Run, theirs: Run | None, peer_mb: float | None, by_wall: bool = False):
     speed = item.mb / mine.wall
     failed = "" if mine.ok else " (timed out)" if mine.timed_out else f" (FAILED, exit {mine.status})"
+    if not mine.ok and mine.output is not None:
+        said = mine.output.with_suffix(".err").read_text(errors="replace").strip().splitlines()
+        FAILURES.append(f"{label}: {said[-1] if said else 'no message'}")
     cells = [label, fmt_time(mine.wall) + failed, fmt_time(mine.cpu), f"{speed:.2f}", f"{mine.rss_mb:.0f} MB"]
     if theirs is None:
         return cells + ["-", "-", "-", "-", "-"]
@@ -322,13 +328,14 @@ def verdicts(checks: dict, sizes: list[int]) -> list[str]:
         if got:
             speed, peer_speed = got[2] / got[0], got[3]
             line(speed >= 5 and (peer_speed is None or speed >= 10 * peer_speed),
-                 f"throughput {speed:.2f} MB/s on {mb} MB (>= 5 MB/s"
-                 + (f" and >= 10x proselint's {peer_speed:.3f} MB/s: {speed / peer_speed:.0f}x)" if peer_speed else ")"))
+                 f"throughput {speed:.2f} MB/s on {mb} MB ({got[2] / got[4]:.2f} MB per CPU second) (>= 5 MB/s"
+                 + (f" and >= 10x proselint's {peer_speed:.3f} MB/s: {speed / peer_speed:.1f}x)" if peer_speed else ")"))
     ordered = [(mb, got) for mb, got in sorted(by_size.items()) if got]
     for (small, a), (big, b) in zip(ordered, ordered[1:]):
         growth = (b[0] / a[0]) / (b[2] / a[2]) * 10
         line(growth <= 11, f"linear: {b[2] / a[2]:.0f}x the input ({small} -> {big} MB) took "
-                           f"{b[0] / a[0]:.1f}x the time, i.e. {growth:.1f}x per 10x (<= 11x)")
+                           f"{b[0] / a[0]:.1f}x the time ({b[4] / a[4]:.1f}x the CPU time), "
+                           f"i.e. {growth:.1f}x per 10x (<= 11x)")
     for mb, got in by_size.items():
         if got and mb >= 100:  # the target is set for a 100 MB file
             limit = 4 * got[2] + 60

@@ -82,6 +82,12 @@ def crlf_and_cr(size: int) -> str:
     return _fill([line + ending for line in lines for ending in ("\r\n", "\r")], size, sep="")
 
 
+def unterminated_markup(size: int) -> str:
+    # Openers that never close: comments, tags, attribute quotes, links, code spans, emphasis.
+    pieces = ["<!--", "<a", "<a href='x", "<?", "</", "Officials said", "[link", "](", "`", "*", "_", "&amp"]
+    return _fill(pieces, size)
+
+
 #: name -> builder of a text of (about) the given size.
 CASES: dict[str, Callable[[int], str]] = {
     "no-punctuation": no_punctuation,
@@ -93,7 +99,11 @@ CASES: dict[str, Callable[[int], str]] = {
     "whitespace-control": whitespace_and_control,
     "combining-rtl": combining_and_rtl,
     "crlf-cr": crlf_and_cr,
+    "html-unterminated": unterminated_markup,
+    "markdown-unterminated": unterminated_markup,
 }
+#: Cases read as Markdown or HTML rather than plain text.
+FORMATS = {"html-unterminated": "html", "markdown-unterminated": "markdown"}
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -111,7 +121,7 @@ def main(argv: list[str] | None = None) -> int:
     for name in args.case or CASES:
         text = CASES[name](args.size)
         began, began_cpu = time.perf_counter(), time.process_time()
-        result = auditor.audit_text(text, name)
+        result = auditor.audit_text(text, name, format=FORMATS.get(name, "text"))
         seconds, cpu = time.perf_counter() - began, time.process_time() - began_cpu
         verdict = "" if seconds < BOUND_SECONDS else f"  SLOW (bound {BOUND_SECONDS} s)"
         slow += bool(verdict)

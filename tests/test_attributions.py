@@ -194,7 +194,7 @@ def test_lexicon_can_be_extended_with_a_reporting_verb():
     try:
         assert only(text).cue.text == "intoned that"
     finally:
-        finder._use_lexicon(finder._LEX)
+        finder.extend_lexicon({})  # back to the shipped lexicon
     with pytest.raises(KeyError):
         finder.extend_lexicon({"no_such_section": ["x"]})
 

@@ -86,6 +86,8 @@ MALFORMED = {
     "an undeclared rule": lambda s: [Finding("made-up", 0, 3, "m")],
     "an unknown severity": lambda s: [Finding("broken", 0, 3, "m", severity="fatal")],
     "a non-text message": lambda s: [Finding("broken", 0, 3, None)],
+    "data JSON cannot hold": lambda s: [Finding("broken", 0, 3, "m", data={"names": {"a", "b"}})],
+    "data that is not a mapping": lambda s: [Finding("broken", 0, 3, "m", data=["a"])],
     "a non-iterable": lambda s: 42,
     "sys.exit()": lambda s: sys.exit(3),
 }

@@ -43,7 +43,7 @@ def test_hostile_input_is_audited_completely_in_bounded_time(case):
     previous = signal.signal(signal.SIGALRM, _too_slow)
     signal.setitimer(signal.ITIMER_REAL, BOUND_SECONDS)
     try:
-        result = AUDITOR.audit_text(text, f"{case}.txt")
+        result = AUDITOR.audit_text(text, case, format=hostile.FORMATS.get(case, "text"))
     finally:
         signal.setitimer(signal.ITIMER_REAL, 0)
         signal.signal(signal.SIGALRM, previous)

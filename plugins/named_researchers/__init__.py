@@ -42,7 +42,7 @@ _RANKS = _LEX["rank_words"]
 _HONORIFICS = _LEX["honorifics"]
 _PARTICLES = _LEX["name_particles"]
 _STUDY_ROLES = _LEX["study_roles"]
-_NOT_NAMES = _LEX["not_names"] | _HONORIFICS | _LEX["titles"]
+_NOT_NAMES = _LEX["not_names"] | _HONORIFICS | _LEX["titles"] | _NOT_EXPERTS  # "Senator Jane Roe": the name is Jane Roe
 _SUFFIXES = tuple(_LEX["role_suffixes"])
 
 # Each role phrase and how it may be used; a phrase in several lists keeps the first kind.
@@ -85,6 +85,7 @@ _DATE_TEXT = (
     r"\d{1,2}\s+" + _MONTHS + r"(?:\s+\d{4})?|" + _MONTHS + r"\s+\d{1,2}(?:,?\s+\d{4})?|" + _MONTHS + r"\s+\d{4}"
     r"|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|yesterday|last\s+(?:week|month|year)"
 )
+_DATE_HINT = regex.compile(r"\d|day|last")  # a cheap test before the full pattern
 _DATE = regex.compile(r"\b(?P<date>" + _DATE_TEXT + r")\b")
 # The study an article reports on: "In findings published Wednesday in Science Advances".
 _STUDY = regex.compile(
@@ -115,6 +116,7 @@ class _Mention:
     kind: str
     premodifiers: tuple[int, int]  # token range of the words before the role
     affiliation_by_of: bool = False  # "professor of Engineering": a weaker affiliation than "at X"
+    before_name: tuple[str, ...] = ()  # words before the name of an appositive mention
     words: frozenset[str] = frozenset()  # lower-case words of descriptor and affiliation, once complete
     cited: bool = False
     predicate: bool = False      # described after a first mention: "Wong is a professor"
@@ -147,6 +149,7 @@ def _stretches(text: str) -> list[tuple[int, int]]:
             i = low.find(word, i + len(word))
     hits.sort()
     stretches: list[tuple[int, int]] = []
+    pairs: list[int] | None = None  # where capitalised name pairs start, found once when needed
     for i in hits:
         if stretches and i < stretches[-1][1] - _STRETCH // 2:
             continue  # already read around an earlier hit
@@ -156,7 +159,10 @@ def _stretches(text: str) -> list[tuple[int, int]]:
         words = _FOLLOWING.match(low, start)
         if not words or not _is_role(words.group()):
             continue
-        if not _NAME_PAIR.search(text, max(0, start - 150), words.end() + 150):
+        if pairs is None:
+            pairs = [m.start() for m in _NAME_PAIR.finditer(text)]
+        k = bisect.bisect_left(pairs, start - 150)
+        if k == len(pairs) or pairs[k] > words.end() + 150:
             continue
         a, b = max(0, start - _STRETCH), min(len(text), words.end() + _STRETCH)
         if stretches and a <= stretches[-1][1]:
@@ -300,8 +306,9 @@ class _Tokens:
         first = i
         while first > lo and i - first < 6 and self.spaced[first]:
             prev = self.tokens[first - 1]
-            if prev.low in _STOPS or prev.low in _CUES or self.quoted(prev.start):
-                break
+            inside_a_name = prev.low == "of" and first - 2 >= lo and self.tokens[first - 2].capitalised and self.tokens[first].capitalised
+            if (prev.low in _STOPS and not inside_a_name) or prev.low in _CUES or self.quoted(prev.start):
+                break  # but "University of Chicago economist" reads on
             if prev.low == "and" and not (first - 2 >= lo and not self.tokens[first - 2].capitalised):
                 break  # "Smith and economist Roe": the "and" joins people, not descriptors
             first -= 1
@@ -359,7 +366,8 @@ class _Tokens:
         if i + 1 < hi and self.tokens[i].low in ("at", "of", "from", "with", "for") and (self.spaced[i] or (comma_ok and self.comma[i])):
             org = self.organisation(i + 1, hi)
             if org:
-                return self.text[self.tokens[org[0]].start : self.tokens[org[1] - 1].end], org[1], self.tokens[i].low == "of"
+                start, end = self.chars(org)
+                return self.text[start:end], org[1], self.tokens[i].low == "of"
         return None, i, False
 
     def affiliation_before(self, first: int, role: int) -> str | None:
@@ -372,7 +380,7 @@ class _Tokens:
                 k += 1
                 continue
             j = k
-            while j < len(words) and words[j].capitalised:
+            while j < len(words) and (words[j].capitalised or (words[j].low == "of" and j + 1 < len(words) and words[j + 1].capitalised)):
                 j += 1
                 if words[j - 1].possessive:  # "Penn State's Wormley Chair": the owner ends at 's
                     break
@@ -429,6 +437,9 @@ class _Reader(_Tokens):
             if self.tokens[j].low in _LEX["titles"]:
                 desc_end = self.tokens[j].end
             j += 1
+        if kind == "plural" and j + 2 < hi and self.words((j, j + 2)) == ("led", "by") and self.spaced[j + 1]:
+            j += 2  # "researchers led by Anna Berg": the leader speaks for the study
+            kind = "role"
         if kind != "appositive" and j < hi and (self.joined(j) or (kind != "title" and self.comma[j])):
             names = self.name_list(j, hi) if kind == "plural" else [n for n in [self.name_forward(j, hi)] if n]
             for name in names:
@@ -447,9 +458,14 @@ class _Reader(_Tokens):
             return self.read_predicate(sentence, start - 2, first, i, end, lo, hi, kind)
         if start <= lo or not self.comma[start]:
             return out
-        name = self.name_backward(start - 1, lo)
+        name = self.name_backward(start - 1, lo, shortest=1)
         if not name:
             return out
+        words = self.words(name)
+        if len(words) == 1:  # "Ortiz, a hydrologist at ...": someone named in full before
+            words = self.full_name(words[0], self.tokens[name[0]].start)
+            if not words:
+                return out
         desc_start = start
         if name[0] > lo and self.tokens[name[0] - 1].low in _LEX["titles"] and self.joined(name[0]):
             desc_start = name[0] - 1  # "Dr Mario Paniccia, director of ..."
@@ -459,6 +475,8 @@ class _Reader(_Tokens):
         mention = self.mention(sentence, name, (first, i), self.tokens[j - 1].end, affiliation, by_of, extent_end, kind, desc_start)
         mention.descriptor = self.text[self.tokens[start].start : self.tokens[j - 1].end]
         mention.extent = (self.tokens[name[0]].start if desc_start == start else mention.extent[0], extent_end)
+        mention.name_words = words
+        mention.before_name = self.words((self.premodifiers(name[0], lo), name[0]))  # "Chief executive Sara Lind, an economist"
         return [mention]
 
     def read_predicate(self, sentence, last: int, first: int, role: int, end: int, lo: int, hi: int, kind: str) -> list[_Mention]:
@@ -530,9 +548,10 @@ class _Reader(_Tokens):
 
     def is_expert(self, m: _Mention) -> bool:
         words = m.words
-        descriptor_words = _words(m.descriptor)
-        if descriptor_words & _NOT_EXPERTS or words & _LEX["partisan_bodies"] or "chief executive" in m.descriptor.lower():
-            return False
+        before_name = set(m.before_name) if m.before_name[:1] not in (("former",), ("ex",)) else set()
+        descriptor_words = _words(m.descriptor) | before_name  # "Former Treasury Secretary X, a Harvard economist": an expert now
+        if descriptor_words & _NOT_EXPERTS or words & _LEX["partisan_bodies"]:
+            return False  # an official, a company voice, a party's strategist
         if m.kind == "head":
             return bool(words & _RESEARCH_BODIES) or bool(descriptor_words & _LEX["titles"])
         if m.kind == "author":
@@ -574,7 +593,10 @@ class _Reader(_Tokens):
 
     def first_mention(self, m: _Mention) -> tuple[int, int]:
         """The characters of the first mention of the name, as written: the finding's span."""
-        for start, end in self.occurrences(m.name_words[-1])[:_LOOKBACK]:
+        seen = self.occurrences(m.name_words[-1])
+        if not m.predicate and seen and seen[0][0] == self.tokens[m.name[1] - 1].start:
+            return self.chars(m.name)  # the surname's first occurrence is this mention
+        for start, end in seen[:_LOOKBACK]:
             found = self.name_ending(end, shortest=len(m.name_words), keep=len(m.name_words))
             if found and found[0] == m.name_words:
                 return found[1]
@@ -595,7 +617,7 @@ class _Reader(_Tokens):
     def venue_in(self, sentence, start: int, end: int) -> str | None:
         base, text = self.near(sentence, start, end)
         for v in _VENUE.finditer(text):
-            if not self.article.quote_at(base + v.start()):
+            if not self.article.quote_at(base + v.start()) and not _DATE.fullmatch(v.group("venue")):
                 words = v.group("venue").split()
                 if len(words) > 1 and words[0].isupper() and words[1].lower() not in _LEX["venue_words"]:
                     return words[0]  # "told NPR Hamza bin Laden had ...": the acronym is the outlet
@@ -607,7 +629,7 @@ class _Reader(_Tokens):
         venue = self.venue_in(sentence, *m.extent)
         date = None
         base, text = self.near(sentence, *m.extent)
-        for d in _DATE.finditer(text):
+        for d in _DATE.finditer(text) if _DATE_HINT.search(text) else ():
             if not self.article.quote_at(base + d.start()):
                 date = d.group("date")
                 break
