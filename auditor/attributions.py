@@ -100,7 +100,7 @@ _CLAUSE_AUX = frozenset(
     weren't wasn't isn't aren't hasn't haven't hadn't don't doesn't didn't wouldn't can't couldn't
     weren’t wasn’t isn’t aren’t hasn’t haven’t hadn’t don’t doesn’t didn’t wouldn’t can’t couldn’t""".split()
 )
-_FINITE = frozenset("went came made took gave got saw knew thought found told said became left began".split())
+_FINITE = frozenset("went came made took gave got saw knew thought found told said became left began won lost held led ran kept sent spent paid meant grew fell rose sold bought brought fought".split())
 # Verbs that may come before their subject: "“...,” said Jane Roe".
 _INVERTING = frozenset(
     """said says added adds asked asks continued explained wrote writes noted notes recalled insisted
@@ -108,11 +108,12 @@ _INVERTING = frozenset(
     tweeted reported reports acknowledged conceded""".split()
 )
 _CALL = frozenset("call calls called calling".split())
+_CALLED_OBJECTS = frozenset("him her it them this us me".split())  # "called it a failure"
 _REPORT_NOUNS = frozenset("reports report accounts account estimates estimate polls tallies counts".split())
 _FUNCTION_WORDS = frozenset("and but or nor that which while when whenever after before because since as if unless until although though whereas than so yet where whether what how why then also not".split())
 _ASPECTUAL = frozenset("continued continue continues began begin begins started start starts used tend tends tended appeared appear appears seemed seem seems went".split())
 _OBJECT_PRONOUNS = frozenset("him them me us".split())
-_PARTITIVES = frozenset("number group handful chorus couple majority minority host series lot bunch one two three several".split())
+_PARTITIVES = frozenset("number numbers group groups handful chorus couple majority minority host series lot lots bunch one two three several".split())
 _SUBJECT_PRONOUNS = frozenset("he she it they we i you there this these those".split())
 # Words after which an -ing form hangs on the clause's subject: "..., saying", "after saying".
 _PARTICIPLE_LINKS = frozenset("while after before by when and also without in from for of about on upon despite since".split())
@@ -130,9 +131,17 @@ _NUMBERS = frozenset("one two three four five six seven eight nine ten eleven tw
 _NEGATIONS = frozenset("not never n't n’t didn't didn’t doesn't doesn’t don't don’t won't won’t wouldn't wouldn’t hasn't hasn’t haven't haven’t hadn't hadn’t".split())
 _COMMITTING = frozenset("agree agreed agrees agreeing promise promised promises vow vowed vows pledge pledged pledges threaten threatened threatens urge urged urges".split())
 _SELF_PRONOUNS = frozenset("he she it they we i".split())
-_INTENTIONS = frozenset("want hope expect fear".split())
+_INTENTIONS = frozenset("want hope expect fear prefer".split())
 _AS_VERBS = ("describ", "characteri", "portray", "label", "dismiss", "brand", "hail", "prais", "criticiz", "criticis", "den", "reject", "cast")
 _WH = frozenset("whether if why how what when where who which".split())
+# Parties: their plural names a body ("Democrats said"), unlike a people ("Mexicans say").
+_CREDIT_LINES = frozenset("source sources credit credits photo photograph picture image data".split())
+_HEDGES = frozenset("perhaps maybe possibly probably apparently presumably reportedly also again even".split())
+# What people sign or publish, that then says something: "a letter urging ..."
+_WRITINGS = frozenset("letter letters statement petition memo op-ed column resolution editorial".split())
+# People who comment for a living: "with analysts expecting ..."
+_COMMENTATORS = frozenset("analysts experts economists observers critics commentators strategists pollsters".split())
+_PARTIES = frozenset("democrats republicans conservatives liberals tories socialists communists greens".split())
 _TIME_WORDS = frozenset(
     """monday tuesday wednesday thursday friday saturday sunday week weekend month year
     morning afternoon evening night day today yesterday tonight january february march april
@@ -170,16 +179,17 @@ def _trie_pattern(words) -> str:
     return walk(root)
 
 
-class _LazyPattern:
-    """A pattern compiled when first used."""
+class _LazyTrie:
+    """A trie pattern of whole words (and the marks ":" and "―"), built and
+    compiled when first used: a short article never needs it."""
 
-    def __init__(self, pattern: str) -> None:
-        self.pattern = pattern
+    def __init__(self, words) -> None:
+        self.words = sorted(w for w in words if w.isalpha())
         self._compiled: re.Pattern[str] | None = None
 
     def finditer(self, text: str):
         if self._compiled is None:
-            self._compiled = re.compile(self.pattern)
+            self._compiled = re.compile(r"\b" + _trie_pattern(self.words) + r"\b|[:―]")
         return self._compiled.finditer(text)
 
 
@@ -229,13 +239,13 @@ def _use_lexicon(lex: dict[str, frozenset[str]]) -> None:
         | set(_SOURCELESS)
         | set(_ATTRIBUTION_NOUNS)
     )
-    _CUE_WORDS |= lex["belief_adjectives"] | _BELIEF_NOUNS | {"accounts", "account", "tallies"}
+    _CUE_WORDS |= lex["belief_adjectives"] | _BELIEF_NOUNS | _COMMENTATORS | {"accounts", "account", "tallies"}
     # Where a cue may be in a long article: one pass of a trie of the cue words
     # (stdlib ``re`` runs it several times faster than a loop over words), compiled
     # on first use so that a short article does not pay for it.
-    _MAY_HAVE_CUE = _LazyPattern(r"\b" + _trie_pattern(sorted(w for w in _CUE_WORDS if w.isalpha())) + r"\b|[:―]")
+    _MAY_HAVE_CUE = _LazyTrie(_CUE_WORDS)
     # Tokens at which a cue can start; every other token is passed over at once.
-    _TRIGGERS = _CUE_WORDS | {"by", "based", "amid", "from", "per"}
+    _TRIGGERS = _CUE_WORDS | {"by", "based", "amid", "from", "per", "with"}
 
 
 def extend_lexicon(extra: dict[str, list[str]]) -> None:
@@ -374,23 +384,16 @@ def find_attributions(article: Article) -> list[Attribution]:
 def _in_sentence(toks: list[Tok]) -> list[_Found]:
     out: list[_Found] = []
     taken: set[int] = set()
-    n = len(toks)
-    i = 0
-    while i < n:
-        tok = toks[i]
-        if tok.quoted or not tok.word:
-            if tok.text == "―" and not tok.quoted:
-                item = _dash_signature(toks, i)
-                if item:
-                    out.append(item)
-            elif tok.text == ":" and not tok.quoted:
-                item = _colon_headline(toks, i)
-                if item:
-                    out.append(item)
-            i += 1
+    resume = 0  # the cue found last covers the tokens before this one
+    # only the tokens a cue can start at: most words of a sentence are not
+    triggers = [k for k, t in enumerate(toks) if not t.quoted and (t.low in _TRIGGERS if t.word else t.text in ("―", ":"))]
+    for i in triggers:
+        if i < resume:
             continue
-        if tok.low not in _TRIGGERS:
-            i += 1
+        if not toks[i].word:
+            item = _dash_signature(toks, i) if toks[i].text == "―" else _colon_headline(toks, i)
+            if item:
+                out.append(item)
             continue
         item = (
             _preposition_cue(toks, i)
@@ -399,8 +402,14 @@ def _in_sentence(toks: list[Tok]) -> list[_Found]:
             or _verb_cue(toks, i, out)
             or _belief_adjective(toks, i)
             or _noun_cue(toks, i)
+            or _with_commentators(toks, i)
         )
-        if item is not None and not any(k in taken for k in range(*item.cue)):
+        if item is None:
+            continue
+        if item.cue[0] < i and i not in taken and any(k in taken for k in range(item.cue[0], i)):
+            # "agencies reportedly believe": the adverb is a cue of its own, the verb another
+            item.cue = (max(k for k in range(item.cue[0], i) if k in taken) + 1, item.cue[1])
+        if not any(k in taken for k in range(*item.cue)):
             if len(out) >= _MAX_PER_SENTENCE:
                 break  # no prose sentence holds more: the rest is a list or run-on input
             out.append(item)
@@ -408,9 +417,7 @@ def _in_sentence(toks: list[Tok]) -> list[_Found]:
             if relayed is not None:
                 out.append(relayed)
             taken.update(range(*item.cue))
-            i = max(i + 1, item.cue[1] if item.cue[0] >= i else i + 1)
-            continue
-        i += 1
+            resume = item.cue[1] if item.cue[0] >= i else i + 1
     out.sort(key=lambda f: f.cue)
     return out
 
@@ -551,8 +558,10 @@ def _np_after(toks: list[Tok], j: int, limit: int = _MAX_SUBJECT) -> int | None:
             break
         if k > j and t.low in _PREP and t.low not in _NP_PREP:
             break
-        if k > j and t.low in ("on", "in") and k + 1 < n and (toks[k + 1].low in _TIME_WORDS or toks[k + 1].low.isdigit()):
-            break
+        if k > j and t.low in ("on", "in", "for", "since", "over") and k + 1 < n and (toks[k + 1].low in _TIME_WORDS or toks[k + 1].low[:-1] in _TIME_WORDS or toks[k + 1].low.isdigit()):
+            break  # "by aides | on Monday", "| for years"
+        if k > j and t.low in _NP_PREP and k + 1 < n and toks[k + 1].low.endswith("ing") and not toks[k + 1].cap:
+            break  # "by fellow physicians | for promoting cures"
         k += 1
     while k > j and (toks[k - 1].low in _NP_PREP or toks[k - 1].low in _DET or not toks[k - 1].word):
         k -= 1
@@ -624,7 +633,8 @@ def _verb_cue(toks: list[Tok], i: int, earlier: list[_Found]) -> _Found | None:
     if prev is not None and form.endswith(("ed", "own")) and toks[prev].low in _ADJECTIVE_SLOT:
         return None  # "the most pledged delegates", "a reported 50 dead"
     if form in _NAMING and prev is not None and toks[prev].word and not toks[prev].cap and toks[prev].low not in _SUBJECT_PRONOUNS and toks[prev].low not in _RELATIVE and toks[prev].low not in _AUX:
-        return None  # naming: "a programme dubbed “Zrinyi”", "a group called the Front"
+        if not (form in _CALL and end < len(toks) and toks[end].low in _CALLED_OBJECTS and _call_names_something(toks, end)):
+            return None  # naming: "a programme dubbed “Zrinyi”", "a group called the Front", not "aides called him “a genius”"
     if form == "known" and end < len(toks) and toks[end].low == "as":
         return None  # naming: "an event known as Super Tuesday"
     if prev is not None and prev == i - 1 and toks[prev].low == "so" and form.startswith("call"):
@@ -707,6 +717,10 @@ def _call_names_something(toks: list[Tok], j: int) -> bool:
     the speaker called it (not "called a meeting", "called him on Tuesday")."""
     if not _object_follows(toks, j) or toks[j].low in ("for", "on", "to", "about", "of", "off", "in", "out", "up", "back"):
         return False
+    if toks[j].low in _CALLED_OBJECTS and j + 1 < len(toks) and toks[j + 1].word:
+        nxt = toks[j + 1].low
+        if not (nxt in _PREP or nxt in _BREAKS or nxt in _TIME_WORDS or nxt in ("back", "off", "out", "up", "again", "home")):
+            return True  # "critics would call them messianic impulses"
     seen_word = False
     for k in range(j, min(len(toks), j + 9)):
         t = toks[k]
@@ -746,9 +760,12 @@ def _aux_start(toks: list[Tok], i: int) -> int:
         if t.low == "to" and k >= 2 and toks[k - 2].low in _ASPECTUAL:
             k -= 2  # "continued to call for"
             continue
-        # "on Wednesday", "last week" between subject and verb
-        if t.word and t.low in _TIME_WORDS and k >= 2 and toks[k - 2].low in ("on", "last", "this", "earlier", "late"):
+        # "on Wednesday", "last week", "in 2015", "as of Monday" between subject and verb
+        if t.word and (t.low in _TIME_WORDS or len(t.low) == 4 and t.low.isdigit()) and k >= 2 and toks[k - 2].low in ("on", "last", "this", "earlier", "late", "in", "since"):
             k -= 2
+            continue
+        if t.word and t.low in _TIME_WORDS and k >= 3 and toks[k - 2].low == "of" and toks[k - 3].low == "as":
+            k -= 3
             continue
         if t.text in ("’", "'") and k >= 2 and toks[k - 2].word:  # "didn’t" splits as "didn" "’" "t"
             break
@@ -845,8 +862,9 @@ def _zero_that_clause(toks: list[Tok], j: int) -> bool:
             return False
         if not t.cap and (t.low in _CLAUSE_AUX or t.low in _FINITE):
             return k > j
-        if not t.cap and k > j and t.low.endswith("ed") and _looks_finite(toks, k) and (toks[j].low in _DET or toks[j].cap or toks[j].low.isdigit()):
-            return True  # "reported the first quake occurred at ..."
+        ends_clause = t.low.endswith("ed") and (k + 1 == n or toks[k + 1].text in ".;!?,") and toks[k - 1].low not in _DET
+        if not t.cap and k > j and (_looks_finite(toks, k) or ends_clause) and (toks[j].low in _DET or toks[j].cap or toks[j].low.isdigit()):
+            return True  # "reported the first quake occurred at ...", "believe the crane failed."
         if not t.cap and t.low.endswith("s") and not t.low.endswith(("ss", "'s", "’s")) and len(t.low) > 3 and all(toks[x].cap for x in range(j, k)):
             return True  # "said Donald Trump favors ..."
     return False
@@ -877,9 +895,18 @@ def _passive(toks, aux_start, i, cue_end, form, kind, reported) -> _Found | None
     k = _skip_time_adjunct(toks, cue_end)
     while k < n and toks[k].word and toks[k].low.endswith("ly") and k < cue_end + 3:
         k += 1
+    if k < n and toks[k].low != "by":
+        # the agent after an adjunct or what the thing was called: "was criticized
+        # by experts as ...", "has been called a charlatan by fellow physicians"
+        for b in range(i + 1, min(n, cue_end + 6)):
+            if toks[b].low == "by":
+                k = b
+                break
+            if not toks[b].word or toks[b].quoted or toks[b].low in _BREAKS or toks[b].low in _PREP:
+                break
     if k < n and toks[k].low == "by":
         end = _np_after(toks, k + 1)
-        if end is not None and kind == "speech" and word not in ("found", "shown", "called"):
+        if end is not None and kind == "speech" and word not in ("found", "shown") and not (word == "called" and k == i + 1):
             return _Found((aux_start, k + 1), (k + 1, end), kind, reported=reported)
         return None
     if not any(toks[k].low in _BE or toks[k].low == "get" for k in range(aux_start, i)):
@@ -898,6 +925,12 @@ def _participle(toks, i, cue_end, form, kind, complement, reported, earlier) -> 
     if i == 0 or (toks[i - 1].text == "," and _needs_clause(form) and not complement):
         return None
     prev = toks[i - 1]
+    if i >= 2 and toks[i - 2].text == "," and prev.word and not prev.cap and (prev.low in _HEDGES or prev.low.endswith("ly") and len(prev.low) > 4):
+        prev = toks[i - 2]  # "..., perhaps recognizing that": the adverb leaves the participle on the clause
+    if prev.word and _after_writing(toks, i) and (complement or _object_follows(toks, cue_end)):
+        # "experts signed a letter (to the board) urging ...": the letter speaks for its signers
+        source = _clause_subject(toks, i - 1, earlier)
+        return _Found((i, cue_end), source, kind, reported=reported, clause=complement, complement=complement) if source else None
     if prev.word and prev.low not in _PARTICIPLE_LINKS:
         # "with the minister describing ...": the phrase after "with" is the source
         start = _np_left(toks, i)
@@ -916,6 +949,18 @@ def _participle(toks, i, cue_end, form, kind, complement, reported, earlier) -> 
     return _Found((i, cue_end), source, kind, reported=reported, clause=complement, complement=complement)
 
 
+def _after_writing(toks: list[Tok], i: int) -> bool:
+    """Whether the participle at ``i`` follows a letter or statement and what
+    goes with it: "a letter to the board of directors | urging ..."."""
+    for k in range(i - 1, max(-1, i - 9), -1):
+        t = toks[k]
+        if t.low in _WRITINGS:
+            return True
+        if not t.word or t.quoted or t.low in _BREAKS or t.low in _SPEECH or t.low in _BELIEF:
+            return False
+    return False
+
+
 def _clause_subject(toks: list[Tok], before: int, earlier: list[_Found]) -> tuple[int, int] | None:
     """The subject of the clause a participle or a second verb hangs on: the
     source of the previous cue in the sentence, else the sentence's first noun
@@ -924,7 +969,8 @@ def _clause_subject(toks: list[Tok], before: int, earlier: list[_Found]) -> tupl
         if item.cue[0] < before and item.source is not None and item.source[1] <= before:
             return item.source
     start = 0
-    if toks and (toks[0].low in _PREP or toks[0].low in _BREAKS or toks[0].low.endswith("ing")):
+    quantity = len(toks) > 1 and (toks[1].low[:1].isdigit() or toks[1].low in _NUMBERS)  # "Over 100 experts"
+    if toks and (toks[0].low in _PREP or toks[0].low in _BREAKS or toks[0].low.endswith("ing")) and not quantity:
         comma = next((k for k in range(min(before, 30)) if toks[k].text == ","), None)
         if comma is None:
             return None
@@ -932,7 +978,7 @@ def _clause_subject(toks: list[Tok], before: int, earlier: list[_Found]) -> tupl
     end = _np_after(toks, start, limit=10)
     if end is None or end > before:
         return None
-    if not any(t.cap or t.low in _UNNAMED or t.low in _DOC or t.low in _ORG_SORTS or t.low in _PRONOUNS for t in toks[start:end]):
+    if not any(t.cap or t.low in _UNNAMED or t.low in _DOC or t.low in _ORG_SORTS or t.low[:-1] in _ORG_SORTS or t.low in _PRONOUNS for t in toks[start:end]):
         return None
     return (start, end)
 
@@ -1025,7 +1071,8 @@ def _np_left(toks: list[Tok], v: int) -> int | None:
         if t.quoted:
             break
         if not t.word:
-            if t.text in ("-", "&", "’", "'") or (t.text == "." and j > 0 and toks[j - 1].word):
+            spaced_dash = t.text == "-" and j > 0 and toks[j - 1].end < t.start and t.end < toks[j + 1].start
+            if t.text in ("-", "&", "’", "'") and not spaced_dash or (t.text == "." and j > 0 and toks[j - 1].word):
                 j -= 1
                 continue
             if t.text == ")":
@@ -1182,7 +1229,16 @@ def _possessor(toks: list[Tok], i: int) -> tuple[int, int] | None:
     if k >= 0 and toks[k].low in ("his", "her", "their", "its", "our"):
         return (k, i)
     if k >= 1 and toks[k].text in ("’", "'") and toks[k - 1].low.endswith("s") and toks[k - 1].word:
-        return (_np_left(toks, k) or k - 1, k)  # "economists’ expectations"
+        # "Wall Street economists’ expectations": the plural and a few modifiers
+        start = k - 1
+        while start > 0 and k - start < 4 and toks[start - 1].word and not toks[start - 1].quoted:
+            low = toks[start - 1].low
+            if low in _BREAKS or low in _PREP or low in _SPEECH or low in _BELIEF or low in ("and", "or") or low.endswith("ing"):
+                break
+            start -= 1
+            if low in _DET:
+                break
+        return (start, k)
     if k >= 0 and toks[k].low.endswith(("’s", "'s")):
         return (_np_left(toks, i) or k, i)
     return None
@@ -1197,6 +1253,25 @@ def _belief_noun(toks: list[Tok], i: int) -> _Found | None:
         return _Found((i, i + 2 if nxt == "that" else i + 1), owner, "belief", complement=True)
     if nxt == "that" and i > 0 and toks[i - 1].word and toks[i - 1].low in _UNNAMED:
         return _Found((i, i + 2), (i - 1, i), "belief", complement=True)  # "employee concerns that"
+    return None
+
+
+def _with_commentators(toks: list[Tok], i: int) -> _Found | None:
+    """"with analysts putting the fall down to ...", "with experts offering their
+    assessments": people who comment for a living, and what they do, in a "with"
+    clause.  The -ing verb is the cue whatever it is."""
+    if toks[i].low != "with":
+        return None
+    for k in range(i + 1, min(len(toks) - 1, i + 5)):
+        t = toks[k]
+        if not t.word or t.quoted or t.low in _BREAKS or t.low in _PREP:
+            return None
+        if t.low in _COMMENTATORS and not t.cap:
+            verb = toks[k + 1]
+            if verb.word and not verb.cap and not verb.quoted and verb.low.endswith("ing") and len(verb.low) > 5:
+                kind = "belief" if verb.low in _BELIEF and verb.low not in _SPEECH else "speech"
+                return _Found((k + 1, k + 2), (i + 1, k + 1), kind, clause=True, complement=True)
+            return None
     return None
 
 
@@ -1217,8 +1292,8 @@ def _colon_headline(toks: list[Tok], i: int) -> _Found | None:
     """"Pence: Flowers Won't Be at Debate": a headline that credits a name."""
     if i == 0 or i > 4 or i + 1 >= len(toks):
         return None
-    if not all(t.word and t.cap for t in toks[:i]):
-        return None
+    if not all(t.word and t.cap for t in toks[:i]) or toks[i - 1].low in _CREDIT_LINES:
+        return None  # "Source: NATO." credits a name, it is no speaker
     words = [t for t in toks[i + 1 :] if t.word and t.low not in _FUNCTION_WORDS and t.low not in _PREP and t.low not in _DET]
     title_case = words and sum(t.cap for t in words) >= 0.6 * len(words)
     if toks[-1].text in ".?!" and not title_case:
@@ -1293,6 +1368,12 @@ def _content(article: Article, sentence: Sentence, toks: list[Tok], item: _Found
         if q is not None and q.end > end:
             end = q.end  # a quotation that runs on into the next sentences
         return article.span(start, end)
+    relative = item.source[0] - 1 if item.source else -1
+    if relative > 0 and toks[relative].low in ("which", "that"):
+        # "the figure that economists had forecast": what is forecast is the antecedent
+        antecedent = _antecedent(toks, relative)
+        if antecedent is not None:
+            return article.span(toks[antecedent[0]].start, toks[antecedent[1] - 1].end)
     return None
 
 
@@ -1376,12 +1457,15 @@ def classify_source(source: str | None, sentence_initial: bool = False) -> str:
         return "none"
     if sentence_initial and not words[0].isupper() and words[0].lower() not in _DESCRIPTIVE and words[0].lower() not in _ORG_WORDS and not words[0].endswith(("’s", "'s")):
         # a capital that only opens the sentence: "Police", "Early reports", "Clinton aides"
-        if not _is_name_word(words[0]) or words[0].lower() in _FUNCTION_WORDS or len(words) > 1 and words[1][:1].islower():
+        named_conjunct = len(words) > 2 and words[1] in ("and", "or") and (words[2][:1].isupper() or words[2].lower() in ("other", "others"))
+        if not _is_name_word(words[0]) or words[0].lower() in _FUNCTION_WORDS or len(words) > 1 and words[1][:1].islower() and not named_conjunct:
             words[0] = words[0].lower()
     lows = [w.lower() for w in words]
     first = lows[0] if not (words[0].isupper() and len(words[0]) > 1) else ""  # "US" is no pronoun
     if len(words) > 1 and first in ("his", "her", "their", "its", "our", "my", "your"):
         first = ""  # a possessive determiner: "his associates"
+    if first in ("anyone", "anybody", "nobody") or lows[:2] == ["no", "one"]:
+        return "none"  # "whether anyone disclosed", "nobody would question": no one in particular
     if first in _PERSONAL or first in _PLURAL_PRONOUNS or first in _RELATIVE or first in ("someone", "somebody"):
         return "unnamed" if first in ("someone", "somebody") else "named_person"
     # A name anywhere in the phrase names the source ("Jane Roe, a spokeswoman";
@@ -1389,7 +1473,10 @@ def classify_source(source: str | None, sentence_initial: bool = False) -> str:
     # describes it ("officials at the agency, a division of the Customs Service").
     parts = _split_commas(words)
     parts = [p for k, p in enumerate(parts) if k == 0 or p[0].lower() not in ("a", "an", "the", "one")] or parts[:1]
-    kinds = [kind for part in parts for kind in map(_classify_part, _conjuncts(part))]
+    conjuncts = [c for part in parts for c in _conjuncts(part)]
+    kinds = [_classify_part(c) for c in conjuncts]
+    if any(k == "unnamed" and c[0].lower() in ("other", "others") for k, c in zip(kinds, conjuncts)):
+        return "unnamed"  # "the CIA and other intelligence agencies": some of them unnamed
     for wanted in ("named_person", "named_org"):
         if wanted in kinds:
             return wanted
@@ -1397,10 +1484,11 @@ def classify_source(source: str | None, sentence_initial: bool = False) -> str:
 
 
 def _conjuncts(words: list[str]) -> list[list[str]]:
-    """"The nominee and his aides" -> each side of "and", "or"."""
+    """"The nominee and his aides" -> each side of "and", "or" (but not inside a
+    modifier: "polls in Pennsylvania and Virginia" is one phrase)."""
     parts, cur = [], []
     for w in words:
-        if w in ("and", "or", "&") and cur:
+        if w in ("and", "or", "&") and cur and not any(x.lower() in _NP_PREP for x in cur[1:]):
             parts.append(cur)
             cur = []
         else:
@@ -1427,22 +1515,27 @@ def _split_commas(words: list[str]) -> list[list[str]]:
 
 def _classify_part(words: list[str]) -> str:
     head = [w for w in _head_words(words) if w not in ("’", "'", "(", ")", "-", ".")] or words
-    while len(head) > 1 and head[-1].lower() in ("there", "here", "nearby", "locally", "themselves", "too"):
-        head = head[:-1]  # "residents there"
+    while len(head) > 1 and head[-1].lower() in ("there", "here", "nearby", "locally", "themselves", "too", "all", "both", "each", "alike"):
+        head = head[:-1]  # "residents there", "Brown and Menendez all"
     lows = [w.lower() for w in head]
     noun, word = lows[-1], head[-1]
     if noun == "s" and len(lows) > 1:
         noun, word = lows[-2], head[-2]
-    possessor = any(w.endswith(("’s", "'s", "s’", "s'")) and w[:1].isupper() for w in head[:-1])
+    # "Obama's aides", "the candidate's former doctor": someone's, so identifiable
+    possessor = any(w.endswith(("’s", "'s", "s’", "s'")) and (w[:1].isupper() or lows[0] == "the") for w in head[:-1])
     # A proper name among the modifiers: "the Iraqi Al-Nujaba satellite channel",
     # "a Bloomberg poll"; descriptive capitals ("US", "Iraqi") are no name.
     names = [w for w in head if w[:1].isupper() and _is_name_word(w)]
     common = noun in _UNNAMED or noun in _ORG_SORTS or noun in _DOC or noun in _MEDIA or noun in _TITLES
     common = common and not any(w != word and w[:1].isupper() and _is_name_word(w) for w in head)  # "The Charlotte Observer"
     if word[:1].isupper() and not (common and (len(head) == 1 or head[0].lower() in _DET or head[0].lower() in _VAGUE or word.isupper())):
-        if noun in _DESCRIPTIVE or noun.endswith(("ans", "ese", "ists")) and not names:
-            # "Democrats", "Many Mexicans": a party or a people
-            return "unnamed" if any(w in _VAGUE for w in lows[:-1]) else "named_org"
+        if noun in _DESCRIPTIVE or noun.endswith(("ans", "ese", "ists")) and not [w for w in names if w != word]:
+            # "Democrats" is a party, named; "Mexicans", "many Democrats",
+            # "skittish Democrats", "one Republican": people nobody can identify
+            vague = any(w in _VAGUE or w in _NUMBERS or w in ("one", "another") for w in lows[:-1])
+            vague = vague or any(w[:1].islower() and w.lower() not in _DET for w in head[:-1])
+            people = noun.endswith("s") and noun not in _PARTIES and len(head) == 1
+            return "unnamed" if vague or people else "named_org"
         if noun in _TITLES and not names:
             return "title_only"
         if any(w.lower() in _ORG_WORDS for w in head) or noun in _ORG_SORTS:
@@ -1457,7 +1550,7 @@ def _classify_part(words: list[str]) -> str:
     if (noun in _MEDIA or noun in _DOC) and _issued_by_name(words):
         return "document"  # "projections by CNN and NPR"
     if noun in _MEDIA or noun in _DOC:
-        plural_media = noun in _MEDIA and noun not in ("report", "poll", "survey", "study", "estimate", "video", "post") or noun.endswith("ies") or noun.endswith("s") and noun[:-1] in _DOC
+        plural_media = noun in _MEDIA and noun not in ("report", "poll", "survey", "study", "estimate", "video", "post", "footage") or noun.endswith("ies") or noun.endswith("s") and noun[:-1] in _DOC
         if possessor and plural_media and all(w.lower()[:-2] in _DESCRIPTIVE for w in head[:-1] if w.endswith(("’s", "'s"))):
             return "unnamed"  # "Russia's newspapers", but not "CNN's projections"
         if names or possessor:
@@ -1471,12 +1564,14 @@ def _classify_part(words: list[str]) -> str:
         if possessor and not noun.endswith("s"):
             return "title_only"  # "Obama's former campaign strategist": one identifiable person
         return "unnamed"
-    if noun in _ORG_SORTS or noun.endswith("s") and noun[:-1] in _ORG_SORTS:
+    if noun in _ORG_SORTS or noun.endswith("s") and noun[:-1] in _ORG_SORTS or noun.endswith("ies") and noun[:-3] + "y" in _ORG_SORTS:
         # "the militia" refers back to a named one; "human rights groups" names none
         plural = noun.endswith("s") and noun not in ("news", "forces", "press") and not names
         return "unnamed" if plural and lows[0] not in ("the", "its", "their", "his", "her") else "named_org"
     if names:
         return "named_org" if any(w.lower() in _ORG_WORDS for w in names) else "named_person"
+    if possessor and noun.endswith(("er", "or", "ist", "ian", "ant", "ent")):
+        return "title_only"  # "the mayor's former driver": one person, identifiable
     if noun.endswith(("ers", "ors", "ists", "ians", "ants", "ents")) and noun not in _DOC:
         return "unnamed"  # "frustrated parents", "protesters": people, unnamed
     return "none"

@@ -117,15 +117,29 @@ def read_article(path: str, *, encoding: str = "utf-8") -> Article | Problem:
             if stat.S_ISCHR(os.fstat(handle.fileno()).st_mode):  # /dev/zero would never end
                 return Problem(path, "a device, not a file")
             data = handle.read()
-    except FileNotFoundError:
-        return Problem(path, "no such file" if not os.path.islink(path) else "broken link")
-    except IsADirectoryError:
-        return Problem(path, "is a directory")
-    except PermissionError:
-        return Problem(path, "permission denied")
     except OSError as exc:
-        return Problem(path, f"cannot read: {exc.strerror or exc}")
+        return _read_problem(path, exc)
     return decode_article(data, path, encoding=encoding)
+
+
+def _read_problem(path: str, exc: OSError) -> Problem:
+    """One line saying why ``path`` could not be read."""
+    if isinstance(exc, FileNotFoundError):
+        return Problem(path, "broken link" if os.path.islink(path) else "no such file")
+    if isinstance(exc, IsADirectoryError):
+        return Problem(path, "is a directory")
+    if isinstance(exc, PermissionError):
+        return Problem(path, "permission denied")
+    return Problem(path, f"cannot read: {exc.strerror or exc}")
+
+
+def _decode_problem(path: str, data: bytes, exc: UnicodeDecodeError, at: int = 0, lines_before: int = 0) -> Problem:
+    """One line naming the byte (``at`` bytes of the file come before ``data``) and its line."""
+    line = lines_before + data.count(b"\n", 0, exc.start) + 1
+    return Problem(
+        path,
+        f"not valid {exc.encoding} at byte {at + exc.start} (line {line}): {exc.reason} (choose another with --encoding)",
+    )
 
 
 def decode_article(data: bytes, path: str, *, encoding: str = "utf-8") -> Article | Problem:
@@ -138,11 +152,7 @@ def decode_article(data: bytes, path: str, *, encoding: str = "utf-8") -> Articl
     except UnicodeDecodeError as exc:
         if b"\x00" in data[:8192]:
             return Problem(path, "binary file (contains NUL bytes), not text")
-        line = data.count(b"\n", 0, exc.start) + 1
-        return Problem(
-            path,
-            f"not valid {exc.encoding} at byte {exc.start} (line {line}): {exc.reason} (choose another with --encoding)",
-        )
+        return _decode_problem(path, data, exc)
     except LookupError:
         return Problem(path, f"unknown encoding {encoding!r}")
     if "\x00" in text[:8192]:
@@ -176,6 +186,9 @@ _BLANK_LINES = (b"\n\n", b"\n\r\n")
 def _in_blocks(path: str, block_bytes: int, encoding: str) -> bool:
     try:
         big = os.path.getsize(path) > 2 * block_bytes
+        if big:
+            with open(path, "rb") as handle:
+                big = not handle.read(4).startswith(tuple(bom for bom, _ in _UTF16_32_BOMS))
     except OSError:
         return False  # read_article says what is wrong
     return big and FORMATS.get(Path(path).suffix.lower(), "text") == "text" and _ascii_compatible(encoding)
@@ -197,7 +210,10 @@ def read_blocks(path: str, block_bytes: int, *, encoding: str = "utf-8") -> Iter
     file that cannot be read or decoded is one problem, as from :func:`read_article`."""
     from .formats import make_article
 
-    problem = _check_blocks(path, block_bytes, encoding)
+    try:
+        problem = _check_blocks(path, block_bytes, encoding)
+    except OSError as exc:
+        problem = _read_problem(path, exc)
     if problem is not None:
         yield problem
         return
@@ -222,16 +238,14 @@ def _check_blocks(path: str, block_bytes: int, encoding: str) -> Problem | None:
     with open(path, "rb") as handle:
         if b"\x00" in handle.read(8192):
             return Problem(path, "binary file (contains NUL bytes), not text")
-    at = 0
+    at = lines = 0
     for data in _byte_blocks(path, block_bytes):
         try:
             data.decode(encoding)
         except UnicodeDecodeError as exc:
-            return Problem(
-                path,
-                f"not valid {exc.encoding} at byte {at + exc.start}: {exc.reason} (choose another with --encoding)",
-            )
+            return _decode_problem(path, data, exc, at, lines)
         at += len(data)
+        lines += data.count(b"\n")
     return None
 
 

@@ -18,7 +18,11 @@ SEVERITIES = ("info", "warning", "error")
 
 #: Who an attribution credits.  ``title_only``: a person identified only by an
 #: office ("the spokesman for the ministry"); ``document``: a statement, report
-#: or filing of a source; ``none``: no source at all ("reportedly").
+#: or filing of a source; ``unnamed``: a source readers cannot identify
+#: ("officials said"), including a cue with no source at all ("reportedly", "it
+#: is understood"), which comes with ``source`` None; ``none``: an act that is
+#: not a report ("no one expected", as in the gold corpus) or a phrase the
+#: finder could not classify.
 SOURCE_KINDS = ("named_person", "named_org", "title_only", "unnamed", "document", "none")
 
 #: How the content is given.  ``direct``: entirely verbatim inside quotation

@@ -136,6 +136,21 @@ def test_words_that_are_nouns_here_are_no_cues():
         ("the statement", "document"),
         ("a Bloomberg poll", "document"),
         (None, "none"),
+        # a people, a party member or a party with a vague or lowercase modifier: unnamed
+        ("Norwegians", "unnamed"),
+        ("Democrats", "named_org"),
+        ("One Republican", "unnamed"),
+        ("nervous Democrats", "unnamed"),
+        # some of the speakers unnamed
+        ("the Coast Guard and other rescue agencies", "unnamed"),
+        ("Mayor Ruiz and others in the council", "unnamed"),
+        ("recent polls in Ohio and Iowa", "unnamed"),
+        ("numbers of stranded drivers", "unnamed"),
+        # no one in particular, or one identifiable person
+        ("nobody", "none"),
+        ("no one", "none"),
+        ("the mayor's former driver", "title_only"),
+        ("Sens. Ada Holt and Ben Ruiz all", "named_person"),
     ],
 )
 def test_source_kinds(phrase, kind):
@@ -209,3 +224,41 @@ def test_cue_takes_in_the_addressee_before_that():
     a = only("An aide told the Harbour Gazette that the vote was delayed.")
     assert a.cue.text == "told the Harbour Gazette that"
     assert a.content.text == "the vote was delayed"
+
+
+@pytest.mark.parametrize(
+    "text, source, cue",
+    [
+        # a time adjunct between subject and verb
+        ("Reports as of Tuesday said two ferries were stranded.", "Reports", "as of Tuesday said"),
+        ("Local traders in March warned that stocks were low.", "Local traders", "in March warned that"),
+        # the object of the verb is the antecedent of "that"/"which"
+        ("Sales were half the level that City economists had predicted.", "City economists", "had predicted"),
+        # an adverb cue and a verb cue side by side are two acts
+        ("The dockers were reportedly worried about the new rota.", "The dockers", "worried"),
+        # commentators in a "with" clause
+        ("Shares fell, with analysts blaming the weak pound.", "analysts", "blaming"),
+        # a letter speaks for those who signed it
+        ("Dozens of nurses signed a letter to the board urging a pay review.", "Dozens of nurses", "urging"),
+        # "call" with an object and what it is called
+        ("Rival bakers called it a publicity stunt.", "Rival bakers", "called"),
+        ("Neighbours - critics would call them busybodies - objected.", "critics", "would call"),
+        # a passive with its agent after an adjunct or a predicate
+        ("The scheme was condemned by residents as wasteful.", "residents", "was condemned by"),
+        ("The mayor has been called a bully by former aides for years.", "former aides", "has been called a bully by"),
+        # a participle after a hedge
+        ("The aides were relieved, perhaps hoping that the worst was over.", "The aides", "hoping that"),
+    ],
+)
+def test_source_and_cue_of_harder_constructions(text, source, cue):
+    found = [(a.source.text if a.source else None, a.cue.text) for a in attributions(text)]
+    assert (source, cue) in found
+
+
+def test_unnamed_group_with_sourceless_adverb_gives_both():
+    found = attributions("Port officials and other agencies reportedly believe the crane failed.")
+    assert [(a.cue.text, a.source_kind) for a in found] == [("reportedly", "unnamed"), ("believe", "unnamed")]
+
+
+def test_credit_line_and_headline_quote():
+    assert attributions("Figures for 2020 are estimates. Source: Eurostat.") == ()

@@ -117,11 +117,12 @@ def test_files_with_a_byte_order_mark_are_read_in_their_encoding(tmp_path, encod
     assert (finding["text"], finding["line"], finding["column"]) == ("Officials", 2, 1)
 
 
-def test_an_unreadable_file_is_reported_and_the_others_are_audited(tmp_path, monkeypatch):
+@pytest.mark.parametrize("lines", [1, 20_000], ids=["small", "big-enough-for-blocks"])
+def test_an_unreadable_file_is_reported_and_the_others_are_audited(tmp_path, monkeypatch, lines):
     good = tmp_path / "a.txt"
     good.write_text(GOOD)
     locked = tmp_path / "locked.txt"
-    locked.write_text(GOOD)
+    locked.write_text((GOOD + "\n") * lines)
     locked.chmod(0)
     if os.geteuid() == 0:  # root reads anything: make the kernel's refusal happen in Python instead
         import builtins
@@ -167,6 +168,15 @@ def test_an_unlistable_subfolder_is_reported_when_running_as_root_too(tmp_path, 
                                           [tmp_path / "a.txt"])
 
 
+def test_invalid_utf8_deep_in_a_big_file_names_its_byte_and_line(tmp_path):
+    big = tmp_path / "big.txt"
+    big.write_bytes((GOOD + "\n").encode() * 20_000 + "The café closed.\n".encode("latin-1"))
+    run = run_audit(big)
+    assert run.exit_code == 2
+    assert run.stderr.strip() == (f"error: {big}: not valid utf-8 at byte {38 * 20_000 + 7} (line 40001): "
+                                  "invalid continuation byte (choose another with --encoding)")
+
+
 def test_bad_stdin_is_reported_like_a_file():
     run = subprocess.run([sys.executable, "-m", "auditor", "audit", "-"], input=b"\xc3( not text",
                          capture_output=True, timeout=60)
@@ -174,3 +184,23 @@ def test_bad_stdin_is_reported_like_a_file():
     assert run.stderr.decode().strip() == (
         "error: <stdin>: not valid utf-8 at byte 0 (line 1): invalid continuation byte (choose another with --encoding)"
     )
+
+
+def _formats():
+    from auditor.output import RENDERERS
+
+    return sorted(RENDERERS)
+
+
+@pytest.mark.parametrize("fmt", _formats())
+def test_odd_file_names_are_reported_in_every_format(tmp_path, fmt):
+    # A name that is not UTF-8 (from an old archive) and one with a line break in it.
+    os.makedirs(tmp_path / "drafts")
+    with open(os.path.join(os.fsencode(tmp_path / "drafts"), b"caf\xe9.txt"), "wb") as handle:
+        handle.write(GOOD.encode())
+    (tmp_path / "drafts" / "two\nlines.txt").write_text(GOOD)
+    run = subprocess.run([sys.executable, "-m", "auditor", "audit", "--format", fmt, "drafts"], cwd=tmp_path,
+                         capture_output=True, timeout=60)
+    assert run.returncode == 1, run.stderr.decode(errors="replace")[-2000:]
+    assert b"Traceback" not in run.stderr
+    assert b"caf" in run.stdout and b"lines" in run.stdout

@@ -52,10 +52,24 @@ def test_title_only_source_is_not_an_unnamed_source():
     assert_no_finding(run_plugin(unnamed_sources, text), UNNAMED)
 
 
-def test_pronoun_is_not_flagged_again():
-    text = "Analysts said the rally was fragile. They said investors were nervous."
+def test_pronoun_in_the_same_sentence_is_not_flagged_again():
+    text = "Analysts said they feared the rally was fragile."
     findings = run_plugin(unnamed_sources, text)
     assert [f.text for f in findings] == ["Analysts"]
+
+
+def test_they_opening_a_new_claim_is_flagged_with_its_antecedent():
+    text = "Analysts said the rally was fragile. They said investors were nervous."
+    findings = run_plugin(unnamed_sources, text)
+    assert [f.text for f in findings] == ["Analysts", "They"]
+    assert "Analysts" in findings[1].message
+
+
+def test_a_second_claim_from_one_unnamed_source_is_flagged_at_its_cue():
+    text = "Officials said the bridge was closed, adding that repairs would take a week."
+    findings = run_plugin(unnamed_sources, text)
+    assert [f.text for f in findings] == ["Officials", "adding that"]
+    assert "Officials" in findings[1].message
 
 
 # -- paraphrased-quote ---------------------------------------------------------------

@@ -55,7 +55,8 @@ _LONGEST_ROLE = max(len(p.split()) for p in _KINDS)
 _ROLE_STARTS = frozenset(p.split()[0] for p in _KINDS)
 _ROLE_ENDINGS = _SUFFIXES + tuple(s + "s" for s in _SUFFIXES)
 _SEARCH_WORDS = sorted(_ROLE_STARTS | set(_SUFFIXES))
-_FOLLOWING = regex.compile(r"[\p{L}\p{N}'’\-]+(?:\s+[\p{L}\p{N}'’\-]+){0,%d}" % (_LONGEST_ROLE - 1))
+_WORD_START = regex.compile(r"\p{L}+$")
+_FOLLOWING = regex.compile(r"[\p{L}\p{N}'’\-]{1,40}(?:\s+[\p{L}\p{N}'’\-]{1,40}){0,%d}" % (_LONGEST_ROLE - 1))
 
 _TOKEN = regex.compile(r"[\p{L}\p{N}][\p{L}\p{M}\p{N}'’\-]*")
 _CAPITALISED = regex.compile(r"\p{Lu}[\p{L}\p{M}\p{N}'’\-]*")
@@ -143,9 +144,13 @@ def _stretches(text: str) -> list[tuple[int, int]]:
         low = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
     hits = []
     for word in _SEARCH_WORDS:
+        suffix = word in _SUFFIXES
         i = low.find(word)
         while i >= 0:
-            hits.append(i)
+            after = i + len(word) + (low[i + len(word) : i + len(word) + 1] == "s")
+            # a role word begins a word; a discipline's ending ends one
+            if (not suffix and not (i and low[i - 1].isalpha())) or (suffix and not low[after : after + 1].isalpha()):
+                hits.append(i)
             i = low.find(word, i + len(word))
     hits.sort()
     stretches: list[tuple[int, int]] = []
@@ -154,8 +159,8 @@ def _stretches(text: str) -> list[tuple[int, int]]:
         if stretches and i < stretches[-1][1] - _STRETCH // 2:
             continue  # already read around an earlier hit
         start = i
-        while start > 0 and low[start - 1].isalpha() and i - start < 40:
-            start -= 1  # a suffix hit: back to the word's start
+        if i and low[i - 1].isalpha():  # a discipline's ending: back to the start of its word
+            start = _WORD_START.search(low, max(0, i - 40), i).start()
         words = _FOLLOWING.match(low, start)
         if not words or not _is_role(words.group()):
             continue
@@ -413,6 +418,8 @@ class _Reader(_Tokens):
     def mentions(self) -> list[_Mention]:
         found = []
         sentence, lo, hi = None, 0, 0
+        cues = [i for i, t in enumerate(self.tokens) if t.low in _CUES]
+        sources = bool(self.source_words())
         for i, t in enumerate(self.tokens):
             if not (t.low in _ROLE_STARTS or t.low.endswith(_ROLE_ENDINGS)) or self.quoted(t.start):
                 continue
@@ -422,6 +429,10 @@ class _Reader(_Tokens):
                     continue
                 lo = bisect.bisect_left(self.starts, sentence.start)
                 hi = bisect.bisect_left(self.starts, sentence.end)
+                attributed = bool(self.article.attributions_in(sentence))
+            k = bisect.bisect_left(cues, i - 20)
+            if not (sources or attributed or (k < len(cues) and cues[k] <= i + 45)):
+                continue  # nothing near could cite this person: skip the reading
             role = self.role_at(i, hi)
             if role:
                 found.extend(self.read_role(sentence, i, role[0], role[1], lo, hi))
@@ -582,14 +593,18 @@ class _Reader(_Tokens):
                 return True
         return False
 
-    def surname_cited(self, m: _Mention) -> bool:
-        """An attribution elsewhere credits the person by surname: "Mr Kim added", "according to Soufan"."""
+    def source_words(self) -> set[str]:
+        """The words of every attribution's source (and what it resolves to) in the article."""
         if self._source_words is None:
             self._source_words = set()
             for a in self.article.attributions:
                 if a.source:
                     self._source_words |= _words(a.source.text + " " + (a.resolved or ""))
-        return m.name_words[-1] in self._source_words
+        return self._source_words
+
+    def surname_cited(self, m: _Mention) -> bool:
+        """An attribution elsewhere credits the person by surname: "Mr Kim added", "according to Soufan"."""
+        return m.name_words[-1] in self.source_words()
 
     def first_mention(self, m: _Mention) -> tuple[int, int]:
         """The characters of the first mention of the name, as written: the finding's span."""

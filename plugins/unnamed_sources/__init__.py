@@ -36,21 +36,37 @@ def auditor_check_sentence(sentence, article):
     for attribution in article.attributions_in(sentence):
         if attribution.source_kind != "unnamed":
             continue
-        source = attribution.source
-        if source is not None and source.text.lower() in _PRONOUNS:
+        span = _source_span(attribution, sentence)
+        if span is None:
             continue
-        span = source or attribution.cue
+        kind = source_kind(attribution.resolved or span.text if attribution.source else None)
+        who = f"“{span.text}” ({attribution.resolved})" if attribution.resolved else f"“{span.text}”"
+        message = f"Unnamed source {who}. {_ADVICE[kind]}"
         if (span.start, span.end) in flagged:
-            continue  # one source, two cues ("officials said ... and added ...")
+            # one source, a second claim ("officials said ..., adding that ..."): the cue
+            span = attribution.cue
+            message = f"Another claim from the unnamed source “{attribution.source.text}”. {_ADVICE[kind]}"
+            if (span.start, span.end) in flagged:
+                continue
         flagged.add((span.start, span.end))
-        kind = source_kind(span.text if source else None)
-        yield Finding(
-            RULE,
-            span.start,
-            span.end,
-            f"Unnamed source “{span.text}”. {_ADVICE[kind]}",
-            data={"cue": attribution.cue.text, "kind": kind},
-        )
+        yield Finding(RULE, span.start, span.end, message, data={"cue": attribution.cue.text, "kind": kind})
+
+
+def _source_span(attribution, sentence):
+    """What to flag: the source phrase, the cue when there is none, or nothing
+    for a pronoun whose phrase carries its own finding."""
+    source = attribution.source
+    if source is None:
+        return attribution.cue
+    low = source.text.lower()
+    if low not in _PRONOUNS:
+        return source
+    if attribution.resolved is None or low != "they":
+        return None  # "who", "it": the phrase it refers to is the one to name
+    before = sentence.text[: source.start - sentence.start].split()
+    if len(before) <= 1 and attribution.resolved not in sentence.text:
+        return source  # "according to show insiders. They said ...": a new claim
+    return None
 
 
 def source_kind(source):
