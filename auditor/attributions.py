@@ -9,13 +9,15 @@ Read top to bottom, it works sentence by sentence:
    ("has also noted"); phrases that put the source after them ("according to",
    "citing"); adverbs that attribute without a source ("reportedly"); agentless
    passives ("it was reported", "has been criticized"); and attribution nouns
-   with a clause ("claims that", "allegations of").  Words that are as often
-   nouns ("reports", "states") count only between a subject and a clause.
+   with a clause ("claims that", "allegations of"); commentators in a "with"
+   clause ("with analysts blaming ...").  Words that are as often nouns
+   ("reports", "states") count only between a subject and a clause.
 3. **Source.**  For a verb, the subject noun phrase on its left (appositives
    and all: "Jane Roe, a spokeswoman for the ministry,"), the phrase after an
    inverted verb ("..., said Jane Roe"), or for a participle or a second verb
-   ("..., adding that"; "issued a statement and said") the subject of the
-   clause; for "according to" and "citing", the phrase after.
+   ("..., adding that"; "issued a statement and said"; "signed a letter
+   urging") the subject of the clause; for "according to" and "citing", and
+   for a passive ("was criticized by experts as"), the phrase after.
 4. **Content and form.**  What is attributed: the clause after the cue, or the
    quotation or clause before a parenthetical "he said".  Its form is
    ``direct`` when it is all inside quotation marks and not introduced as
@@ -232,11 +234,12 @@ def _use_lexicon(lex: dict[str, frozenset[str]]) -> None:
         for _word in _line.split():
             _ORG_SORTS.setdefault(_word, set()).add(_n)
     # A cheap test that a sentence may hold a cue at all (most do not need tokens).
+    # A phrase counts by its longest word: "in the words of" by "words", "it is
+    # understood" by "understood", so that "in", "it" and "as" select nothing.
     _CUE_WORDS = frozenset(
         {f.split()[0] for f in _SPEECH}
         | {f.split()[0] for f in _BELIEF}
-        | set(_SOURCE_PREPOSITIONS)
-        | set(_SOURCELESS)
+        | {max(p.split(), key=len) for p in lex["source_prepositions"] | lex["sourceless_cues"]}
         | set(_ATTRIBUTION_NOUNS)
     )
     _CUE_WORDS |= lex["belief_adjectives"] | _BELIEF_NOUNS | _COMMENTATORS | {"accounts", "account", "tallies"}
@@ -245,7 +248,7 @@ def _use_lexicon(lex: dict[str, frozenset[str]]) -> None:
     # on first use so that a short article does not pay for it.
     _MAY_HAVE_CUE = _LazyTrie(_CUE_WORDS)
     # Tokens at which a cue can start; every other token is passed over at once.
-    _TRIGGERS = _CUE_WORDS | {"by", "based", "amid", "from", "per", "with"}
+    _TRIGGERS = _CUE_WORDS | set(_SOURCE_PREPOSITIONS) | set(_SOURCELESS) | {"by", "based", "amid", "from", "per", "with"}
 
 
 def extend_lexicon(extra: dict[str, list[str]]) -> None:
@@ -906,7 +909,7 @@ def _passive(toks, aux_start, i, cue_end, form, kind, reported) -> _Found | None
                 break
     if k < n and toks[k].low == "by":
         end = _np_after(toks, k + 1)
-        if end is not None and kind == "speech" and word not in ("found", "shown") and not (word == "called" and k == i + 1):
+        if end is not None and word not in ("found", "shown") and not (word == "called" and k == i + 1):
             return _Found((aux_start, k + 1), (k + 1, end), kind, reported=reported)
         return None
     if not any(toks[k].low in _BE or toks[k].low == "get" for k in range(aux_start, i)):
@@ -965,9 +968,12 @@ def _clause_subject(toks: list[Tok], before: int, earlier: list[_Found]) -> tupl
     """The subject of the clause a participle or a second verb hangs on: the
     source of the previous cue in the sentence, else the sentence's first noun
     phrase after any opening phrase."""
-    for item in reversed(earlier[-3:]):
-        if item.cue[0] < before and item.source is not None and item.source[1] <= before:
-            return item.source
+    candidates = [item.source for item in reversed(earlier[-3:]) if item.cue[0] < before and item.source is not None and item.source[1] <= before]
+    for source in candidates:
+        # "Officials said they were checking, but added ...": the main clause's
+        # subject, not the pronoun of the clause reported inside it
+        if source[1] - source[0] > 1 or toks[source[0]].low not in _SELF_PRONOUNS or source is candidates[-1]:
+            return source
     start = 0
     quantity = len(toks) > 1 and (toks[1].low[:1].isdigit() or toks[1].low in _NUMBERS)  # "Over 100 experts"
     if toks and (toks[0].low in _PREP or toks[0].low in _BREAKS or toks[0].low.endswith("ing")) and not quantity:

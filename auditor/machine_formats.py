@@ -120,15 +120,17 @@ def _sarif_notification(problem: Problem) -> dict:
 
 def artifact_uri(path: str) -> str:
     """A SARIF artifact URI: relative paths stay relative (code scanning resolves them
-    against the repository), with ``/`` separators and reserved characters escaped."""
-    if os.path.isabs(path):
-        return "file://" + quote(path.replace(os.sep, "/"), safe="/")
-    return quote(path.replace(os.sep, "/").removeprefix("./"), safe="/")
+    against the repository), with ``/`` separators and reserved characters escaped.
+    The file system's bytes are escaped, so a name that is not UTF-8 (a Latin-1 ``café.txt``
+    from an old archive) still makes a valid URI (``caf%E9.txt``)."""
+    uri = quote(os.fsencode(path.replace(os.sep, "/")), safe="/")
+    return "file://" + uri if os.path.isabs(path) else uri.removeprefix("./")
 
 
 def _fingerprint(path: str, finding: Finding) -> str:
     words = " ".join(finding.text.split())
-    return hashlib.sha256(f"{path}\0{finding.rule}\0{words}".encode()).hexdigest()[:32]
+    key = f"{path}\0{finding.rule}\0{words}".encode("utf-8", "surrogateescape")  # any file name
+    return hashlib.sha256(key).hexdigest()[:32]
 
 
 # -- GitHub workflow commands ---------------------------------------------------------

@@ -53,11 +53,10 @@ def render_table(report: Report, tablefmt: str = "simple") -> str:
                     disable_numparse=True,
                 )
             )
-        block.extend(f"error: {e.path}:{e.line}:{e.column}: {e.message}" for e in result.errors)
         block.append(f"{result.sentences} sentences; {summary}")
         blocks.append("\n".join(block))
-    blocks.extend(f"error: {e.path}: {e.message}" for e in report.errors)
-    return "\n\n".join(blocks) + "\n"
+    # Errors are not in the table: `auditor audit` writes each one once, on standard error.
+    return "\n\n".join(blocks) + "\n" if blocks else ""
 
 
 def render_json(report: Report) -> str:

@@ -246,6 +246,8 @@ def test_cue_takes_in_the_addressee_before_that():
         # a passive with its agent after an adjunct or a predicate
         ("The scheme was condemned by residents as wasteful.", "residents", "was condemned by"),
         ("The mayor has been called a bully by former aides for years.", "former aides", "has been called a bully by"),
+        # a second verb takes the main clause's subject, not the pronoun reported inside it
+        ("Officials said they were checking the logs, but added that nothing was found.", "Officials", "added that"),
         # a participle after a hedge
         ("The aides were relieved, perhaps hoping that the worst was over.", "The aides", "hoping that"),
     ],

@@ -8,6 +8,7 @@ import json
 import os
 import re
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -104,6 +105,49 @@ def test_github_annotations_parse_back_to_the_flagged_text(reference):
 def test_github_escapes_data_and_properties():
     line = workflow_command("warning", {"file": "a,b:c%.md", "line": 3}, "100% sure\r\nsecond, line: yes")
     assert line == "::warning file=a%2Cb%3Ac%25.md,line=3::100%25 sure%0D%0Asecond, line: yes"
+
+
+def test_odd_file_names_stay_one_annotation_and_a_valid_uri(tmp_path):
+    # A line break, a comma, a colon and a percent sign in one name; bytes that are not UTF-8 in another.
+    from urllib.parse import unquote_to_bytes
+
+    odd = "two\nlines, a:b 100%.txt"
+    (tmp_path / odd).write_text("Officials said the talks failed.\n")
+    with open(os.path.join(os.fsencode(tmp_path), b"caf\xe9.txt"), "wb") as handle:
+        handle.write(b"Officials said the talks failed.\n")
+
+    def audit(fmt):  # a real process: the name's bytes go to stdout as they are
+        done = subprocess.run([sys.executable, "-m", "auditor", "audit", "--isolated", "--select", "unnamed-source",
+                               "--format", fmt, "."],
+                              cwd=tmp_path, capture_output=True, timeout=60)
+        assert done.returncode == 1 and not done.stderr, done.stderr
+        return os.fsdecode(done.stdout)
+
+    github, sarif = audit("github"), json.loads(audit("sarif"))
+    lines = github.splitlines()
+    assert len(lines) == 2 and all(GITHUB_LINE.match(line) for line in lines)
+    files = {unescape(dict(item.split("=", 1) for item in GITHUB_LINE.match(line).group("properties").split(","))["file"])
+             for line in lines}
+    assert odd in files and len(files) == 2  # (cli.py writes a byte that is not UTF-8 as "\\udce9")
+    uris = {r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] for r in sarif["runs"][0]["results"]}
+    assert uris == {"two%0Alines%2C%20a%3Ab%20100%25.txt", "caf%E9.txt"}
+    assert {unquote_to_bytes(uri) for uri in uris} == {os.fsencode(odd), b"caf\xe9.txt"}
+
+
+def test_table_shows_each_error_once_on_standard_error(tmp_path):
+    draft = tmp_path / "draft.txt"
+    draft.write_text("Officials said the talks failed.\n")
+    broken = tmp_path / "broken.py"
+    broken.write_text("import auditor\n\n@auditor.hookimpl\ndef auditor_check_sentence(sentence, article):\n"
+                      "    raise KeyError('x')\n")
+    result = CliRunner().invoke(cli, ["audit", "--isolated", "--plugin", str(broken), str(draft),
+                                      str(tmp_path / "missing.txt")])
+    assert result.exit_code == 2
+    assert "unnamed-source" in result.stdout and "error:" not in result.stdout and "KeyError" not in result.stdout
+    errors = sorted(result.stderr.splitlines())
+    assert len(errors) == 2
+    assert errors[0].startswith(f"error: {draft}:1:1: plugin 'broken' raised KeyError in auditor_check_sentence")
+    assert errors[1] == f"error: {tmp_path / 'missing.txt'}: no such file"
 
 
 def test_markdown_summary_lists_every_finding(reference):

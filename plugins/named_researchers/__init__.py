@@ -160,7 +160,8 @@ def _stretches(text: str) -> list[tuple[int, int]]:
             continue  # already read around an earlier hit
         start = i
         if i and low[i - 1].isalpha():  # a discipline's ending: back to the start of its word
-            start = _WORD_START.search(low, max(0, i - 40), i).start()
+            word_start = _WORD_START.search(low, max(0, i - 40), i)
+            start = word_start.start() if word_start else i
         words = _FOLLOWING.match(low, start)
         if not words or not _is_role(words.group()):
             continue

@@ -3,8 +3,11 @@
 "recent reports also suggest", "according to US media", "an Iraqi security
 source", "officials said", "it is understood", "reportedly".  The core finds the
 attributions and classifies their sources; this check picks the unnamed ones
-and says which sort they are.  A pronoun ("they said", "who told") is not
-flagged again: the phrase it refers back to carries the finding.
+and says which sort they are.  Each claim counts: a second claim from the same
+source is flagged at its cue ("officials said ..., adding that ..."), and so is
+a "They" that opens a sentence with a new claim from a group named before.  A
+pronoun in the same sentence as its phrase ("officials said they ...", "who
+told") is not flagged again: the phrase carries the finding.
 """
 
 from pathlib import Path
