@@ -83,9 +83,12 @@ def crlf_and_cr(size: int) -> str:
 
 
 def unterminated_markup(size: int) -> str:
-    # Openers that never close: comments, tags, attribute quotes, links, code spans, emphasis.
-    pieces = ["<!--", "<a", "<a href='x", "<?", "</", "Officials said", "[link", "](", "`", "*", "_", "&amp"]
-    return _fill(pieces, size)
+    # Openers that never close: tags, attribute quotes, links, code spans, emphasis; and at
+    # the end 1% of comment openers (an unclosed comment runs to the end of the document).
+    pieces = ["<a", "<a href='x", "<?", "</", "Officials said", "[link", "](", "`", "*", "_", "&amp", "<!-- x -->",
+              "<p>Officials said the talks had failed.</p>"]
+    tail = size // 100
+    return _fill(pieces, size - tail) + "<!--" * (tail // 4)
 
 
 #: name -> builder of a text of (about) the given size.

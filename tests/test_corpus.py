@@ -172,7 +172,7 @@ def test_an_interrupted_run_resumes_without_redoing_finished_partitions(texts, t
     assert {name: (parts / name).stat().st_mtime_ns for name in done} == done  # not rewritten
     assert json.loads((out / "run.json").read_text())["audited_now"] == 2
 
-    fresh = corpus(*args[:2], tmp_path / "fresh", *args[3:])
+    assert corpus(*args[:2], tmp_path / "fresh", *args[3:]).exit_code == 0  # one uninterrupted run
     assert outputs(out) == outputs(tmp_path / "fresh")
 
 

@@ -6,12 +6,14 @@ it was given), and every other plugin's findings are still reported.
 
 from __future__ import annotations
 
+import _thread
 import json
 import os
 import signal
 import subprocess
 import sys
 import textwrap
+import threading
 import time
 from pathlib import Path
 
@@ -115,8 +117,30 @@ def test_a_plugin_returning_malformed_findings_is_reported(kind):
     assert all(isinstance(f.start, int) and 0 <= f.start <= f.end <= len(TEXT) for f in result.findings)
 
 
+GUARD_SECONDS = 30
+
+
+class Hung(BaseException):
+    pass
+
+
+@pytest.fixture
+def fails_instead_of_hanging():
+    """Should the time limit ever break, the test fails after 30 s rather than hang CI.
+    (A thread and SIGUSR1, not a timer: the engine's own time limit uses SIGALRM.)"""
+    def hung(signum, frame):
+        raise Hung("the audit did not stop within 30 s")
+
+    previous = signal.signal(signal.SIGUSR1, hung)
+    timer = threading.Timer(GUARD_SECONDS, _thread.interrupt_main, args=(signal.SIGUSR1,))
+    timer.start()
+    yield
+    timer.cancel()
+    signal.signal(signal.SIGUSR1, previous)
+
+
 @pytest.mark.parametrize("behaviour", [endless, endless_and_deaf, endless_generator])
-def test_a_runaway_plugin_is_stopped_at_the_time_limit_and_the_run_goes_on(behaviour):
+def test_a_runaway_plugin_is_stopped_at_the_time_limit_and_the_run_goes_on(behaviour, fails_instead_of_hanging):
     began = time.monotonic()
     result = audit(behaviour, time_limit=0.3)
     assert time.monotonic() - began < 10  # a generous bound: the limit is 0.3 s
@@ -133,7 +157,7 @@ class SlowArticleCheck:
 
 
 @pytest.mark.parametrize("length, stopped", [(10, True), (1_500_000, False)])
-def test_a_check_of_the_whole_article_gets_the_limit_per_megabyte(length, stopped):
+def test_a_check_of_the_whole_article_gets_the_limit_per_megabyte(length, stopped, fails_instead_of_hanging):
     text = " " * (length - 1) + "x"  # long, but quick to analyse
     result = Auditor([SlowArticleCheck()], entry_points=False, time_limit=1).audit_text(text)
     assert bool(result.errors) is stopped

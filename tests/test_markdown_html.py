@@ -243,3 +243,48 @@ def test_plain_text_directive_with_windows_line_ends():
     result = Auditor().audit_text(text, "draft.txt")
     assert [f.line for f in result.findings if f.rule == "unnamed-source"] == [4]
     assert "auditor" not in " ".join(s.text for s in result.article.sentences)
+
+
+# -- unclosed markup ---------------------------------------------------------------------------
+def test_an_unclosed_html_comment_or_tag_runs_to_the_end_of_the_page():
+    # As in HTML's own tokenizer: what never closes swallows the rest, and nothing before it is lost.
+    for opener in ("<!-- draft note", "<a href='x", "<a <b"):
+        page = f"<p>Officials said the talks failed.</p>{opener} It is understood that it is over."
+        prose = html_prose(page)
+        assert prose[: page.index(opener)].split() == ["Officials", "said", "the", "talks", "failed."]
+        assert not prose[page.index(opener) :].strip()
+    page = "<p>One.</p><!-- auditor: ignore unnamed-source"
+    assert make_article(page, "x.html", "html").metadata["comment_ranges"] == [(page.index("<!--"), len(page))]
+    # A name after & that is no character reference is text, as a browser shows it.
+    assert html_prose("<p>AT&T said &amp so</p>").split() == ["AT&T", "said", "&", "so"]
+
+
+def test_an_unmatched_bracket_in_markdown_stays_text_and_links_still_work():
+    source = "Officials [said ![it [failed](http://x.y) and [more] [ref].\n\n[ref]: http://r.s\n"
+    prose = markdown_prose(source)
+    assert prose.split() == ["Officials", "[said", "![it", "failed", "and", "[more]", "ref", "."]
+    assert prose.index("failed") == source.index("failed") and "http" not in prose
+
+
+FLOODS = ["<a ", "<!--", "<a href='x", "<?", "</a ", "<![CDATA[", "&amp", "<p>", "[link", "![", "](", "<", "<div>\n<a \n"]
+
+
+@pytest.mark.parametrize("fmt", ["html", "markdown"])
+@pytest.mark.parametrize("flood", FLOODS)
+def test_floods_of_unclosed_markup_are_read_in_bounded_time(flood, fmt):
+    # Each once took from seconds to minutes (a search to the end from every opener); now
+    # a 200 KB flood reads in well under a second.  The bound only catches a hang.
+    import signal
+
+    def too_slow(signum, frame):
+        raise TimeoutError(f"{flood!r} as {fmt} was not read within 20 s")
+
+    text = "Officials said it. " + flood * (200_000 // len(flood))
+    previous = signal.signal(signal.SIGALRM, too_slow)
+    signal.setitimer(signal.ITIMER_REAL, 20)
+    try:
+        article = make_article(text, "x", fmt)
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+    assert len(article.text) == len(text) and article.text.split()[:3] == ["Officials", "said", "it."]

@@ -143,3 +143,21 @@ def test_the_report_is_the_same_whatever_the_number_of_jobs(tmp_path_factory, te
         outputs.append(json.loads(run.stdout))
     assert outputs[0] == outputs[1]
     assert len(outputs[0]["files"]) + len(outputs[0]["errors"]) == len(texts)  # empty files are errors
+
+
+def test_the_report_does_not_depend_on_the_process_hash_seed(tmp_path):
+    # Set and dict-of-set orders change with PYTHONHASHSEED; the report must not.
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    examples = Path(__file__).resolve().parent.parent / "examples"
+    reports = set()
+    for seed in ("1", "2"):
+        run = subprocess.run([sys.executable, "-m", "auditor", "audit", "--format", "json", "--fail-on", "never",
+                              "--isolated", str(examples)], capture_output=True, timeout=120,
+                             env={**os.environ, "PYTHONHASHSEED": seed})
+        assert run.returncode == 0, run.stderr.decode()[-2000:]
+        reports.add(run.stdout)
+    assert len(reports) == 1

@@ -63,6 +63,9 @@ def test_configuration_never_executes_code(booby_trapped):
     )
     run = audit(folder / "a.txt")
     assert run.exit_code == 1, run.output
+    # A Python file given as the configuration is read as TOML, and refused.
+    run = audit("--config", folder / "auditor_plugin.py", folder / "a.txt")
+    assert run.exit_code == 2 and "Traceback" not in run.output
     assert not marker.exists()
 
 
@@ -127,3 +130,15 @@ def test_the_network_guard_itself_works(no_network):
     with pytest.raises(OSError, match="network access attempted"):
         socket.create_connection(("example.com", 80))
     assert no_network
+
+
+@pytest.mark.parametrize("command", [
+    ["sources", "--format", "json", "--isolated", str(ROOT / "examples" / "seed-style.txt")],
+    ["eval", str(ROOT / "examples" / "gold.jsonl")],
+    ["rules"],
+    ["plugins"],
+], ids=lambda c: c[0])
+def test_the_other_commands_never_touch_the_network(no_network, command):
+    run = CliRunner().invoke(cli, command)
+    assert run.exit_code == 0, run.output
+    assert no_network == []

@@ -129,7 +129,7 @@ def run_corpus(
     elif run.engine == "dask":
         results = engines.run_dask(tasks, settings, workers, scheduler, note)
     else:
-        results = engines.run_local(tasks, settings, workers, note)
+        results = engines.run_local(tasks, settings, workers)
     for marker in results:
         if "failed" in marker:
             run.failures.append(marker)

@@ -20,7 +20,7 @@ Task = tuple[Partition, str]  # a partition and its fingerprint
 
 def check_dask() -> None:
     """Raise ImportError with what to install when the Dask engine cannot run."""
-    missing = [name for name in ("dask.bag", "distributed") if importlib.util.find_spec(name.split(".")[0]) is None]
+    missing = [name for name in ("dask", "distributed") if importlib.util.find_spec(name) is None]
     if missing:
         raise ImportError(f"the Dask engine needs {' and '.join(missing)}: pip install 'auditor[dask]'")
 
@@ -29,7 +29,7 @@ def failed(part: Partition, exc: BaseException) -> dict:
     return {"index": part.index, "failed": f"{type(exc).__name__}: {exc}"}
 
 
-def run_local(tasks: list[Task], settings: Settings, workers: int, note: Callable[[str], None]) -> Iterator[dict]:
+def run_local(tasks: list[Task], settings: Settings, workers: int) -> Iterator[dict]:
     """Local processes (``workers`` of them); one worker audits in this process."""
     if workers <= 1:
         for part, key in tasks:

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import html
 import re
+from functools import lru_cache
 
 from . import blank_urls, place_decoded
 
@@ -43,6 +44,7 @@ _MARKUP = re.compile(r"<[A-Za-z/!?]|&(?:#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-
 #: Possessive, so a tag that never closes costs one pass to the end and no backtracking.
 _TAG_REST = re.compile(r"""(?:[^>"'=]++|["']|=\s*+(?:"[^"]*+"|'[^']*+'|(?!["'])[^\s>]*+))*+>""")
 _TAG_NAME = re.compile(r"[A-Za-z][^\s/>]*+")
+_unescape = lru_cache(maxsize=1024)(html.unescape)  # a page repeats the same few references
 _SPACES = str.maketrans({"\n": " ", "\r": " ", "\t": " ", "\f": " ", "\v": " "})
 
 
@@ -118,7 +120,7 @@ def _markup_end(original: str, start: int, skipping: list[str], comments: list, 
 def _reference(prose: list[str], original: str, start: int, reference: str) -> None:
     """A character reference (``&amp;``, ``&#8220;``): its character in one of its cells;
     a name that is not a reference ("AT&T") stays as written."""
-    decoded = html.unescape(reference)
+    decoded = _unescape(reference)
     if decoded == reference:
         prose[start : start + len(reference)] = reference
     else:

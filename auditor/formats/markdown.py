@@ -22,6 +22,7 @@ _LINE_ENDS = "\r\n"
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 _LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+$")
 _NOT_LINE_END = re.compile(r"[^\r\n]+")
+_NOT_BLANK = re.compile(r"[^ ]+")
 
 
 @lru_cache(maxsize=1)
@@ -45,6 +46,7 @@ def read(original: str) -> tuple[str, dict]:
     prose = list(_NOT_LINE_END.sub(lambda m: " " * len(m.group()), original))
     source, front_matter_end = _without_front_matter(original)
     code: list[tuple[int, int]] = [(0, front_matter_end)] if front_matter_end else []
+    source = _without_unclosed_html(_without_unmatched_brackets(source))
     starts = _line_starts(original)
     for token in _parser().parse(source):
         if not token.map:
@@ -52,7 +54,7 @@ def read(original: str) -> tuple[str, dict]:
         begin = starts[min(token.map[0], len(starts) - 1)]
         end = starts[token.map[1]] if token.map[1] < len(starts) else len(original)
         if token.type == "inline":
-            _reveal_inline(original, prose, token.children or [], begin, end, code)
+            _reveal_inline(source, original, prose, token.children or [], begin, end, code)
         elif token.type in ("fence", "code_block"):
             code.append((begin, end))
         elif token.type == "html_block":
@@ -67,8 +69,8 @@ def _line_starts(text: str) -> list[int]:
 
 
 def _without_front_matter(text: str) -> tuple[str, int]:
-    """``text`` with a leading YAML (---) or TOML (+++) front matter block emptied,
-    line breaks kept so that line numbers do not move; and where the block ends (0: none)."""
+    """``text`` with a leading YAML (---) or TOML (+++) front matter block blanked
+    (blank lines, line breaks kept: offsets do not move); and where the block ends (0: none)."""
     # Lines split as markdown-it splits them (LF, CRLF, CR), so line numbers agree.
     lines = _LINE.findall(text)
     if not lines or lines[0].rstrip() not in ("---", "+++"):
@@ -77,13 +79,68 @@ def _without_front_matter(text: str) -> tuple[str, int]:
     closers = ("---", "...") if fence == "---" else ("+++",)
     for i in range(1, len(lines)):
         if lines[i].rstrip() in closers:
-            blanked = "".join(line[len(line.rstrip("\r\n")) :] for line in lines[: i + 1])
-            return blanked + "".join(lines[i + 1 :]), sum(map(len, lines[: i + 1]))
+            end = sum(map(len, lines[: i + 1]))
+            return _NOT_LINE_END.sub(lambda m: " " * len(m.group()), text[:end]) + text[end:], end
     return text, 0
 
 
-def _reveal_inline(original: str, prose: list[str], children, begin: int, end: int, code: list) -> None:
-    """Copy the prose characters of one block's inline tokens into ``prose``."""
+def _without_unmatched_brackets(source: str) -> str:
+    """``source`` with each ``[`` that no later ``]`` closes turned into a ``,`` (also
+    punctuation, plain text to CommonMark and not even a stop for its text rule).  Such a bracket can
+    open no link or image, but markdown-it looks for its label from every one of them
+    ("[a [a [a ..." or "![![..." took seconds to minutes a megabyte)."""
+    if "[" not in source:
+        return source
+    openers: list[int] = []
+    for m in _BRACKET.finditer(source):
+        bracket = m.group()
+        if bracket == "[":
+            openers.append(m.start())
+        elif bracket == "]" and openers:
+            openers.pop()
+    if not openers:
+        return source
+    chars = list(source)
+    for at in openers:
+        chars[at] = ","
+    return "".join(chars)
+
+
+_BRACKET = re.compile(r"\\.|[\[\]]", re.DOTALL)  # an escaped character is no bracket
+
+
+def _without_unclosed_html(source: str) -> str:
+    """``source`` with the ``!`` or ``?`` of each inline ``<!--``, ``<?``, ``<![CDATA[``
+    or ``<!X`` that nothing closes later turned into a ``,``: markdown-it reads it as
+    text either way, but only after a search to the end from every one of them.  One
+    that may start an HTML block (first on its line) is left alone: unclosed, it hides
+    the rest of the file."""
+    if "<!" not in source and "<?" not in source:
+        return source
+    last_close = {"<!--": source.rfind("-->"), "<?": source.rfind("?>"), "<![CDATA[": source.rfind("]]>")}
+    last_gt = source.rfind(">")
+    chars = None
+    for m in _HTML_OPENER.finditer(source):
+        at = m.start()
+        if at < last_close.get(m.group(), last_gt) or _may_start_block(source, at):
+            continue
+        chars = chars or list(source)
+        chars[at + 1] = ","
+    return "".join(chars) if chars else source
+
+
+_HTML_OPENER = re.compile(r"<(?:!--|\?|!\[CDATA\[|![A-Za-z])")
+_BLOCK_LEAD = re.compile(r"[ \t>*+\-0-9.)]*")  # indentation and container markers (quote, list)
+
+
+def _may_start_block(source: str, at: int) -> bool:
+    line_start = max(source.rfind("\n", max(0, at - 64), at), source.rfind("\r", max(0, at - 64), at)) + 1
+    return (line_start > 0 or at < 64) and _BLOCK_LEAD.fullmatch(source, line_start, at) is not None
+
+
+def _reveal_inline(source: str, original: str, prose: list[str], children, begin: int, end: int, code: list) -> None:
+    """Copy the prose characters of one block's inline tokens into ``prose``.  Tokens are
+    found in ``source`` (what markdown-it read, aligned with ``original``)."""
     cursor = begin
     first = last = None
     skip_until_close = False
@@ -93,15 +150,15 @@ def _reveal_inline(original: str, prose: list[str], children, begin: int, end: i
             skip_until_close = kind != "link_close"
             continue
         if kind == "text" and child.content:
-            at = original.find(child.content, cursor, end)
+            at = source.find(child.content, cursor, end)
             if at < 0:
                 continue
-            prose[at : at + len(child.content)] = child.content
+            prose[at : at + len(child.content)] = original[at : at + len(child.content)]
             cursor = at + len(child.content)
             first = at if first is None else first
             last = cursor
         elif kind == "text_special":
-            at = original.find(child.markup, cursor, end)
+            at = source.find(child.markup, cursor, end)
             if at < 0:
                 continue
             if child.info == "escape":
@@ -112,29 +169,29 @@ def _reveal_inline(original: str, prose: list[str], children, begin: int, end: i
             first = at if first is None else first
             last = cursor
         elif kind == "softbreak":
-            at = _next_line_end(original, cursor, end)
+            at = _next_line_end(source, cursor, end)
             if at is not None:
                 prose[at] = " "
-                if original[at] == "\r" and original[at + 1 : at + 2] == "\n":
+                if source[at] == "\r" and original[at + 1 : at + 2] == "\n":
                     prose[at + 1] = " "
         elif kind == "code_inline":
-            after = _skip_code_span(original, cursor, end, child.markup)
+            after = _skip_code_span(source, cursor, end, child.markup)
             code.append((cursor, after))
             cursor = after
         elif kind == "html_inline":
-            at = original.find(child.content, cursor, end)
+            at = source.find(child.content, cursor, end)
             cursor = at + len(child.content) if at >= 0 else cursor
         elif kind == "link_open" and child.markup == "autolink":
-            opening = original.find("<", cursor, end)
-            closing = original.find(">", opening + 1, end) if opening >= 0 else -1
+            opening = source.find("<", cursor, end)
+            closing = source.find(">", opening + 1, end) if opening >= 0 else -1
             cursor = closing + 1 if closing >= 0 else cursor
             skip_until_close = True
         elif kind == "link_close":
-            cursor = _skip_link_tail(original, cursor, end)
+            cursor = _skip_link_tail(source, cursor, end)
         elif kind == "image":
-            at = original.find("![", cursor, end)
+            at = source.find("![", cursor, end)
             if at >= 0:
-                cursor = _skip_link_tail(original, _matching_bracket(original, at + 1, end), end)
+                cursor = _skip_link_tail(source, _matching_bracket(source, at + 1, end), end)
     if first is not None:
         _mark_block_edges(original, prose, begin, first, last, end)
 
@@ -143,9 +200,8 @@ def _reveal_html(original: str, prose: list[str], begin: int, end: int) -> None:
     """Raw HTML in a Markdown file (``<p>``, ``<figure>``...): its visible text, as the HTML reader sees it."""
     from .html import prose_view as html_prose
 
-    for i, ch in enumerate(html_prose(original[begin:end]), begin):
-        if ch != " ":
-            prose[i] = ch
+    for m in _NOT_BLANK.finditer(html_prose(original[begin:end])):
+        prose[begin + m.start() : begin + m.end()] = m.group()
 
 
 def _mark_block_edges(original: str, prose: list[str], begin: int, first: int, last: int, end: int) -> None:
