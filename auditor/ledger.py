@@ -23,8 +23,10 @@ from typing import Any, Callable, Iterable
 
 from .model import Article, Attribution, Problem, Span
 
-#: Source kinds a reader cannot identify or check (``none``: no source at all).
-UNNAMED_KINDS = frozenset({"unnamed", "none"})
+#: Source kinds a reader cannot identify or check: the same test as the
+#: unnamed-source rule and ``auditor corpus`` (sourceless cues such as
+#: "reportedly" are ``unnamed`` with no source; ``none`` is an act that is not a report).
+UNNAMED_KINDS = frozenset({"unnamed"})
 #: Quote forms in the writer's words rather than the source's.
 PARAPHRASED_FORMS = frozenset({"indirect", "mixed"})
 RESEARCHER_RULE = "named-researcher"

@@ -42,7 +42,7 @@ def test_one_row_per_attribution_with_its_kind_and_form():
         ("A spokeswoman for the port authority", "title_only", "mixed"),
         rows(ledger)[-1],
     ]
-    # "reportedly" names nobody: kind "none" (or "unnamed"), nothing as the source.
+    # "reportedly" names nobody: kind "unnamed", nothing as the source.
     assert (rows(ledger)[-1][0], rows(ledger)[-1][2]) == (None, "indirect") and ledger.entries[-1].kind in UNNAMED_KINDS
     assert [e.cue.text for e in ledger.entries] == ["said", "said", "said", "According to", "said that", "reportedly"]
     assert ledger.entries[1].content.text == "“We will reopen it by June,”"

@@ -223,9 +223,10 @@ def test_any_text_gives_a_prose_view_aligned_with_the_file(fmt):
         article = make_article(text, "x", fmt)
         assert len(article.text) == len(text)
         for i, (kept, written) in enumerate(zip(article.text, text)):
-            # Each character of the prose view is the file's own, a blank, a block break,
+            # Each character of the prose view is the file's own, a blank, a block break
+            # (U+2029 after a heading),
             # or the character an entity stands for, inside that entity.
-            if kept != written and kept not in " \n":
+            if kept != written and kept not in " \n\u2029":
                 assert "&" in text[max(0, i - 10) : i + 1], (text, i, kept)
 
     check()
@@ -288,3 +289,10 @@ def test_floods_of_unclosed_markup_are_read_in_bounded_time(flood, fmt):
         signal.setitimer(signal.ITIMER_REAL, 0)
         signal.signal(signal.SIGALRM, previous)
     assert len(article.text) == len(text) and article.text.split()[:3] == ["Officials", "said", "it."]
+
+
+def test_a_heading_is_not_joined_to_a_lower_case_paragraph_right_under_it():
+    for source in ("## Talks collapse\nofficials said the talks failed.\n", "Talks\r\n===\r\nofficials said the talks failed.\r\n"):
+        result = Auditor().audit_text(source, "x.md", format="markdown")
+        assert [s.text.split()[0] for s in result.article.sentences] == ["Talks", "officials"]
+        assert [(f.line, f.column) for f in result.findings if f.rule == "unnamed-source"][0] == (source.count("\n"), 1)

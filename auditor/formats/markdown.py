@@ -8,7 +8,12 @@ follows a heading on its line), so a heading is never joined to the paragraph af
 it; a soft line break inside a paragraph becomes a space, as a renderer shows it.
 
 markdown-it reports block positions as line ranges; inline positions are found by
-walking each block's inline tokens through the source in order.
+walking each block's inline tokens through the source in order.  A heading's line
+break becomes U+2029 (PARAGRAPH SEPARATOR), where the segmenter always ends a paragraph.
+
+markdown-it searches to the end of the text from every ``[`` and every inline ``<!--``
+that nothing closes; such openers are defused (one character changed, offsets kept)
+before it reads the file, so reading stays linear.
 """
 
 from __future__ import annotations
@@ -46,7 +51,7 @@ def read(original: str) -> tuple[str, dict]:
     prose = list(_NOT_LINE_END.sub(lambda m: " " * len(m.group()), original))
     source, front_matter_end = _without_front_matter(original)
     code: list[tuple[int, int]] = [(0, front_matter_end)] if front_matter_end else []
-    source = _without_unclosed_html(_without_unmatched_brackets(source))
+    source = _INERT.sub(",", _without_unclosed_html(_without_unmatched_brackets(source)))
     starts = _line_starts(original)
     for token in _parser().parse(source):
         if not token.map:
@@ -55,6 +60,10 @@ def read(original: str) -> tuple[str, dict]:
         end = starts[token.map[1]] if token.map[1] < len(starts) else len(original)
         if token.type == "inline":
             _reveal_inline(source, original, prose, token.children or [], begin, end, code)
+        elif token.type == "heading_open" and token.map[1] < len(starts):
+            # U+2029 on the heading's line break: the segmenter ends a paragraph there, so
+            # "## Title\nlower-case text" is not read as one sentence.
+            prose[starts[token.map[1]] - 1] = "\u2029"
         elif token.type in ("fence", "code_block"):
             code.append((begin, end))
         elif token.type == "html_block":
@@ -85,27 +94,36 @@ def _without_front_matter(text: str) -> tuple[str, int]:
 
 
 def _without_unmatched_brackets(source: str) -> str:
-    """``source`` with each ``[`` that no later ``]`` closes turned into a ``,`` (also
-    punctuation, plain text to CommonMark and not even a stop for its text rule).  Such a bracket can
-    open no link or image, but markdown-it looks for its label from every one of them
-    ("[a [a [a ..." or "![![..." took seconds to minutes a megabyte)."""
-    if "[" not in source:
+    """``source`` with each ``[`` that no later ``]`` closes, and each ``]`` that closes
+    nothing, turned into a ``,`` (also punctuation, plain text to CommonMark and not even
+    a stop for its text rule).  Such a bracket is no part of a link or image, but
+    markdown-it looks for a label from every one of them ("[a [a [a ..." or "![![..."
+    took seconds to minutes a megabyte)."""
+    if "[" not in source and "]" not in source:
         return source
     openers: list[int] = []
+    closers: list[int] = []  # "]" with nothing to close
     for m in _BRACKET.finditer(source):
         bracket = m.group()
         if bracket == "[":
             openers.append(m.start())
-        elif bracket == "]" and openers:
-            openers.pop()
-    if not openers:
+        elif bracket == "]":
+            if openers:
+                openers.pop()
+            else:
+                closers.append(m.start())
+    if not openers and not closers:
         return source
     chars = list(source)
-    for at in openers:
+    for at in openers + closers:
         chars[at] = ","
     return "".join(chars)
 
 
+#: Characters that cannot mean anything where they stand, but would each cost markdown-it
+#: a round of its inline rules: "<" before "<" or ",", "!" not part of "![" or "<!".
+#: Never one right after a backslash (an escape shows the character itself).
+_INERT = re.compile(r"(?<!\\)(?:<(?=[<,])|(?<!<)!(?!\[))")
 _BRACKET = re.compile(r"\\.|[\[\]]", re.DOTALL)  # an escaped character is no bracket
 
 
