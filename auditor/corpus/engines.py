@@ -64,9 +64,10 @@ def run_dask(tasks: list[Task], settings: Settings, workers: int, scheduler: str
     if scheduler:
         client = Client(scheduler)
     else:
-        # A free port: another cluster on this machine may hold the usual 8787.
-        cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
-                               dashboard_address=":0", silence_logs=logging.ERROR)
+        # Loopback only, on free ports: another cluster on this machine may hold the usual 8787,
+        # and a local run has no business listening on other interfaces.
+        cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, host="127.0.0.1",
+                               dashboard_address="127.0.0.1:0", silence_logs=logging.ERROR)
         client = Client(cluster)
     try:
         # The dashboard's pages need bokeh (not in the extra); a remote scheduler may have it.
