@@ -8,6 +8,7 @@ from ..cli import EXIT_CODES_HELP
 from ..model import SEVERITIES
 from ..output import RENDERERS
 from ..watchdog import DEFAULT_TIME_LIMIT
+from .common import echo_errors, input_options
 
 FAIL_LEVELS = (*SEVERITIES, "never")
 
@@ -25,19 +26,9 @@ def split_ids(values: tuple[str, ...]) -> list[str]:
 @click.option("--ignore", multiple=True, help="Not these rule ids (comma-separated or repeated).")
 @click.option("--fail-on", type=click.Choice(FAIL_LEVELS), default=None,
               help="Exit 1 when a finding has this severity or a higher one  [default: the config's fail-on, else warning]")
-@click.option("--plugin", "plugins", multiple=True, metavar="FILE.py|MODULE",
-              help="Load a plugin for this run from a file or an importable module (runs its code).")
-@click.option("--encoding", default="utf-8", show_default=True, callback=lambda ctx, param, value: _known_encoding(value),
-              help="Text encoding of the input files (UTF-16/32 files with a byte order mark are read as such).")
+@input_options
 @click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
               help="Worker processes  [default: one per core when more than one file is given]")
-@click.option("--config", "config_file", type=click.Path(dir_okay=False), metavar="FILE",
-              help="Use this configuration file (auditor.toml, or a pyproject.toml with [tool.auditor]).")
-@click.option("--isolated", is_flag=True, help="Ignore every configuration file.")
-@click.option("--exclude", multiple=True, metavar="GLOB",
-              help="Skip files and folders matching GLOB (relative to the current folder; repeatable).")
-@click.option("--stdin-filename", metavar="NAME",
-              help="Name of the file read from - (stdin): its ending sets the format, e.g. draft.md.")
 @click.option("--output", "-o", "output_file", type=click.Path(dir_okay=False, writable=True), metavar="FILE",
               help="Write the report to FILE (atomically: never half-written) instead of stdout.")
 @click.option("--diff-base", metavar="REF",
@@ -114,9 +105,7 @@ def audit(paths, fmt, tablefmt, select, ignore, fail_on, plugins, encoding, jobs
             raise
         click.echo(f"error: cannot write {output_file}: {exc.strerror or exc}", err=True)
         raise SystemExit(2) from None
-    for error in report.all_errors:
-        where = f"{error.path}:{error.line}:{error.column}" if error.line else error.path
-        click.echo(f"error: {where}: {error.message}", err=True)
+    echo_errors(report.all_errors)
     for path, rule, count, limit in budget_breaches(report, config):
         click.echo(f"budget: {path}: {count} {rule} findings, more than the {limit} allowed (max.{rule})", err=True)
     raise SystemExit(exit_code(report, fail_on or config.fail_on or "warning", config))
@@ -179,16 +168,6 @@ def prepare_result(result, config, changed=None, report_unused_suppressions: boo
         result.findings = sorted(result.findings + result.unused_suppressions, key=lambda f: (f.start, f.end, f.rule))
     if changed is not None:
         changed.filter_result(result)
-
-
-def _known_encoding(name: str) -> str:
-    import codecs
-
-    try:
-        codecs.lookup(name)
-    except LookupError:
-        raise click.BadParameter(f"unknown encoding {name!r} (try utf-8, latin-1, cp1252, utf-16)") from None
-    return name
 
 
 def _custom_rules(config) -> list:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import click
 
+from .common import echo_errors
+
 
 @click.command("eval")
 @click.argument("gold", type=click.Path(exists=True, dir_okay=False))
@@ -41,8 +43,6 @@ def eval_command(gold, misses, ids, only_rules, plugins):
     for rule in only_rules:
         if rule not in scores:
             click.echo(f"warning: no article in {gold} lists {rule!r} in \"annotated\"", err=True)
-    for problem in problems:
-        where = f"{problem.path}:{problem.line}:{problem.column}" if problem.line else problem.path
-        click.echo(f"error: {where}: {problem.message}", err=True)
+    echo_errors(problems)
     if problems:
         raise SystemExit(2)

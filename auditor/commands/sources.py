@@ -5,6 +5,7 @@ from __future__ import annotations
 import click
 
 from ..ledger import RENDERERS
+from .common import echo_errors, input_options
 
 
 @click.command()
@@ -12,16 +13,7 @@ from ..ledger import RENDERERS
 @click.option("--format", "fmt", type=click.Choice(list(RENDERERS)), default="table", show_default=True,
               help="Output format.")
 @click.option("--tablefmt", default="simple", show_default=True, help="tabulate's table format for --format table.")
-@click.option("--plugin", "plugins", multiple=True, metavar="FILE.py|MODULE",
-              help="Load a plugin for this run from a file or an importable module (runs its code).")
-@click.option("--encoding", default="utf-8", show_default=True, help="Text encoding of the input files.")
-@click.option("--config", "config_file", type=click.Path(dir_okay=False), metavar="FILE",
-              help="Use this configuration file (auditor.toml, or a pyproject.toml with [tool.auditor]).")
-@click.option("--isolated", is_flag=True, help="Ignore every configuration file.")
-@click.option("--exclude", multiple=True, metavar="GLOB",
-              help="Skip files and folders matching GLOB (relative to the current folder; repeatable).")
-@click.option("--stdin-filename", metavar="NAME",
-              help="Name of the file read from - (stdin): its ending sets the format, e.g. draft.md.")
+@input_options
 @click.option("--output", "-o", "output_file", type=click.Path(dir_okay=False, writable=True), metavar="FILE",
               help="Write the ledger to FILE instead of stdout.")
 def sources(paths, fmt, tablefmt, plugins, encoding, config_file, isolated, exclude, stdin_filename, output_file):
@@ -56,7 +48,5 @@ def sources(paths, fmt, tablefmt, plugins, encoding, config_file, isolated, excl
             raise SystemExit(2) from None
     else:
         click.echo(text, nl=False)
-    for error in report.all_errors:
-        where = f"{error.path}:{error.line}:{error.column}" if error.line else error.path
-        click.echo(f"error: {where}: {error.message}", err=True)
+    echo_errors(report.all_errors)
     raise SystemExit(2 if report.all_errors else 0)
