@@ -270,6 +270,7 @@ _WORD_OR_MARK = re.compile(r"[a-z]+|[:―]")
 _SHORT_ARTICLE = 100_000  # characters; below it a word loop is cheaper than compiling the trie
 
 _MAX_PER_SENTENCE = 40  # attributions looked for in one sentence
+_MAX_TRIED = 400  # cue words tried in one sentence: prose has far fewer, run-on input (1 MB, no full stop) more
 _MEMORY = 30  # attributions looked back over to resolve a pronoun or an anaphor
 _MAX_SUBJECT = 16  # words a source phrase may have, appositives and all
 _MAX_ADJUNCT = 9  # words between a verb and its "that" ("wrote in Foreign Policy on 24 January that")
@@ -290,20 +291,30 @@ class Tok:
 
 
 def _tokens(article: Article, sentence: Sentence) -> list[Tok]:
+    # The hottest loop of the finder (one Tok per word of every sentence with a cue):
+    # locals and one branch per token rather than recomputed attributes.
     base = sentence.start
-    toks = []
+    toks: list[Tok] = []
+    append = toks.append
     for m in _TOKEN.finditer(sentence.text):
         t = m.group()
-        first = t[0]
-        word = first.isalnum()
-        toks.append(Tok(base + m.start(), base + m.end(), t, t.lower(), word, word and first.isupper()))
+        start, end = m.span()
+        if t[0].isalnum():
+            append(Tok(base + start, base + end, t, t.lower(), True, t[0].isupper()))
+        else:
+            append(Tok(base + start, base + end, t, t.lower(), False, False))
     quotes = article.quotes_in(sentence.start, sentence.end)
     if quotes:
-        qi = 0
+        # tokens and quotations are both in text order: one walk over each
+        qi, last = 0, len(quotes) - 1
+        quote = quotes[0]
         for tok in toks:
-            while qi < len(quotes) and quotes[qi].end <= tok.start:
+            while quote.end <= tok.start and qi < last:
                 qi += 1
-            if qi < len(quotes) and quotes[qi].start < tok.start and tok.end <= quotes[qi].inner_end:
+                quote = quotes[qi]
+            if quote.end <= tok.start:
+                break  # past the last quotation
+            if quote.start < tok.start and tok.end <= quote.inner_end:
                 tok.quoted = True
     return toks
 
@@ -390,7 +401,7 @@ def _in_sentence(toks: list[Tok]) -> list[_Found]:
     resume = 0  # the cue found last covers the tokens before this one
     # only the tokens a cue can start at: most words of a sentence are not
     triggers = [k for k, t in enumerate(toks) if not t.quoted and (t.low in _TRIGGERS if t.word else t.text in ("―", ":"))]
-    for i in triggers:
+    for i in triggers[:_MAX_TRIED]:
         if i < resume:
             continue
         if not toks[i].word:

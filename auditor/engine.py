@@ -333,7 +333,8 @@ class Auditor:
             return f"returned severity {finding.severity!r}; use one of {SEVERITIES}"
         if not isinstance(finding.message, str):
             return f"returned a non-text message {finding.message!r:.80}"
-        if not (isinstance(finding.data, Mapping) and _json_data(finding.data)):
+        # type() first: isinstance against typing.Mapping costs ~9 us, paid on every finding.
+        if not ((type(finding.data) is dict or isinstance(finding.data, Mapping)) and _json_data(finding.data)):
             return (f"returned data {finding.data!r:.80} that JSON cannot hold "
                     "(use a dict of text keys to text, numbers, booleans, None, lists and dicts)")
         return None

@@ -21,6 +21,8 @@ from .model import Quote
 
 _OPEN_CLOSE = {"“": "”", "«": "»", "„": "“", "‘": "’", '"': '"', "''": "''"}
 _MARK = regex.compile(r"''|[“”«»„‘’\"\r\n]")
+# While no quotation is open a line break changes nothing: look for quotation marks only.
+_QUOTE_MARK = regex.compile(r"''|[“”«»„‘’\"]")
 _SPACE_RUN = regex.compile(r"[ \t\r\n]*")
 
 
@@ -29,7 +31,7 @@ def find_quotes(text: str) -> list[Quote]:
     open_at: int | None = None
     closer = ""
     n = len(text)
-    m = _MARK.search(text)
+    m = _QUOTE_MARK.search(text)
     while m is not None:
         i, mark = m.start(), m.group()
         after = m.end()
@@ -40,7 +42,7 @@ def find_quotes(text: str) -> list[Quote]:
             if open_at is not None and (blank or j == n or text.startswith(tuple(_OPEN_CLOSE), j)):
                 quotes.append(Quote(open_at, _rstrip(text, open_at, i), closed=False))
                 open_at = None
-            m = _MARK.search(text, max(j, i + 1))
+            m = (_QUOTE_MARK if open_at is None else _MARK).search(text, max(j, i + 1))
             continue
         if open_at is None:
             if mark in _OPEN_CLOSE and _can_open(text, i, after):
@@ -52,7 +54,7 @@ def find_quotes(text: str) -> list[Quote]:
             # A fresh opening mark while one is open: the first was never closed.
             quotes.append(Quote(open_at, _rstrip(text, open_at, i), closed=False))
             open_at = i
-        m = _MARK.search(text, after)
+        m = (_QUOTE_MARK if open_at is None else _MARK).search(text, after)
     if open_at is not None:
         quotes.append(Quote(open_at, _rstrip(text, open_at, n), closed=False))
     return [q for q in quotes if q.end > q.start + 1 or not q.closed]
