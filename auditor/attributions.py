@@ -1500,26 +1500,11 @@ def classify_source(source: str | None, sentence_initial: bool = False) -> str:
     return kinds[0]
 
 
-def _conjuncts(words: list[str]) -> list[list[str]]:
-    """"The nominee and his aides" -> each side of "and", "or" (but not inside a
-    modifier: "polls in Pennsylvania and Virginia" is one phrase)."""
+def _split_at(words: list[str], cuts_here) -> list[list[str]]:
+    """``words`` cut at each word for which ``cuts_here(word, part_so_far)`` holds (that word dropped)."""
     parts, cur = [], []
     for w in words:
-        if w in ("and", "or", "&") and cur and not any(x.lower() in _NP_PREP for x in cur[1:]):
-            parts.append(cur)
-            cur = []
-        else:
-            cur.append(w)
-    if cur:
-        parts.append(cur)
-    return parts or [words]
-
-
-def _split_commas(words: list[str]) -> list[list[str]]:
-    """The parts of a source phrase between commas: its head and appositives."""
-    parts, cur = [], []
-    for w in words:
-        if w == ",":
+        if cuts_here(w, cur):
             if cur:
                 parts.append(cur)
             cur = []
@@ -1528,6 +1513,18 @@ def _split_commas(words: list[str]) -> list[list[str]]:
     if cur:
         parts.append(cur)
     return parts or [words]
+
+
+def _conjuncts(words: list[str]) -> list[list[str]]:
+    """"The nominee and his aides" -> each side of "and", "or" (but not inside a
+    modifier: "polls in Pennsylvania and Virginia" is one phrase)."""
+    return _split_at(words, lambda w, cur: w in ("and", "or", "&") and cur
+                     and not any(x.lower() in _NP_PREP for x in cur[1:]))
+
+
+def _split_commas(words: list[str]) -> list[list[str]]:
+    """The parts of a source phrase between commas: its head and appositives."""
+    return _split_at(words, lambda w, cur: w == ",")
 
 
 def _classify_part(words: list[str]) -> str:
