@@ -31,6 +31,9 @@ quotation tracking, :func:`auditor_find_attributions` (first result wins), then
 once.  The analysis is done once in the core; checks only read it.  Before any
 article, once: :func:`auditor_rules`, then :func:`auditor_configure` when the user
 has a configuration file.
+
+The plugin author's guide, ``docs/plugins.md``, has a runnable example for each
+hook, and ``auditor.testing`` the helpers to test a plugin with.
 """
 
 from __future__ import annotations
