@@ -269,6 +269,7 @@ _TOKEN = re.compile(r"\d+(?:[.,:]\d+)+|[^\W_]+(?:[’'\-.&/][^\W_]+)*|[^\w\s]|_"
 _WORD_OR_MARK = re.compile(r"[a-z]+|[:―]")
 _SHORT_ARTICLE = 100_000  # characters; below it a word loop is cheaper than compiling the trie
 
+_MAX_SENTENCE = 5_000  # characters of a sentence read: the longest in our corpus has 749; more is run-on input
 _MAX_PER_SENTENCE = 40  # attributions looked for in one sentence
 _MAX_TRIED = 400  # cue words tried in one sentence: prose has far fewer, run-on input (1 MB, no full stop) more
 _MEMORY = 30  # attributions looked back over to resolve a pronoun or an anaphor
@@ -296,7 +297,7 @@ def _tokens(article: Article, sentence: Sentence) -> list[Tok]:
     base = sentence.start
     toks: list[Tok] = []
     append = toks.append
-    for m in _TOKEN.finditer(sentence.text):
+    for m in _TOKEN.finditer(sentence.text[:_MAX_SENTENCE]):
         t = m.group()
         start, end = m.span()
         if t[0].isalnum():

@@ -204,3 +204,15 @@ def test_odd_file_names_are_reported_in_every_format(tmp_path, fmt):
     assert run.returncode == 1, run.stderr.decode(errors="replace")[-2000:]
     assert b"Traceback" not in run.stderr
     assert b"caf" in run.stdout and b"lines" in run.stdout
+
+
+def test_a_file_name_with_a_line_break_still_gives_one_error_line(tmp_path):
+    good = tmp_path / "a.txt"
+    good.write_text(GOOD)
+    bad = tmp_path / "two\nlines.txt"
+    bad.write_bytes(b"")
+    run = run_audit(good, bad)
+    assert run.exit_code == 2
+    assert [line for line in run.stderr.splitlines() if "lines.txt" in line] == [
+        f"error: {tmp_path}/two\\nlines.txt: empty: no text to audit"
+    ]
