@@ -44,8 +44,6 @@ import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-import regex
-
 from .lexicon import load_lexicon
 from .model import Article, Attribution, Sentence, Span
 
@@ -1615,6 +1613,8 @@ class _LazyRegex:
 
     def __getattr__(self, name: str):
         if self._compiled is None:
+            import regex  # imported here: a short article may never need it, and it costs ~20 ms to import
+
             self._compiled = regex.compile(self.pattern)
         return getattr(self._compiled, name)
 
