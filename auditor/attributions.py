@@ -187,10 +187,10 @@ class _LazyTrie:
         self.words = sorted(w for w in words if w.isalpha())
         self._compiled: re.Pattern[str] | None = None
 
-    def finditer(self, text: str):
+    def search(self, text: str, pos: int):
         if self._compiled is None:
             self._compiled = re.compile(r"\b" + _trie_pattern(self.words) + r"\b|[:―]")
-        return self._compiled.finditer(text)
+        return self._compiled.search(text, pos)
 
 
 def _use_lexicon(lex: dict[str, frozenset[str]]) -> None:
@@ -319,28 +319,44 @@ def _tokens(article: Article, sentence: Sentence) -> list[Tok]:
 
 
 def _sentences_with_cues(article: Article) -> list[Sentence]:
-    """The sentences that hold a possible cue word, from one scan of the article."""
-    starts = [s.start for s in article.sentences]
+    """The sentences that hold a possible cue word, from one scan of the article
+    that skips to the end of a sentence once it has one."""
+    sentences = article.sentences
+    starts = [s.start for s in sentences]
     chosen: list[Sentence] = []
-    last = -1
     low = article.text.lower()
     if len(low) != len(article.text):
         low = "".join(ch if len(ch.lower()) > 1 else ch.lower() for ch in article.text)  # "İ" keeps its offset
-    for at in _cue_positions(low):
-        if article.quote_at(at) is not None and low[at] not in ":―":
-            continue  # a cue word inside a quotation is quoted, not used
+    find = _cue_finder(low)
+    at, pos = find(0)
+    while at is not None:
         k = bisect.bisect_right(starts, at) - 1
-        if k > last and k >= 0 and at < article.sentences[k].end:
-            chosen.append(article.sentences[k])
-            last = k
+        if k >= 0 and at < sentences[k].end and (article.quote_at(at) is None or low[at] in ":―"):
+            chosen.append(sentences[k])  # (a cue word inside a quotation is quoted, not used)
+            pos = max(pos, sentences[k].end)
+        at, pos = find(pos)
     return chosen
 
 
-def _cue_positions(low: str):
-    """Offsets of the words that may start a cue in the lower-cased text."""
+def _cue_finder(low: str):
+    """A function giving the start and end of the first word at or after an offset
+    of the lower-cased text that may start a cue, or (None, 0)."""
     if len(low) > _SHORT_ARTICLE:
-        return (m.start() for m in _MAY_HAVE_CUE.finditer(low))
-    return (m.start() for m in _WORD_OR_MARK.finditer(low) if m.group() in _CUE_WORDS or m.group() in ":―")
+        search = _MAY_HAVE_CUE.search
+
+        def find(pos: int):
+            m = search(low, pos)
+            return (m.start(), m.end()) if m else (None, 0)
+
+        return find
+
+    def find_word(pos: int):
+        for m in _WORD_OR_MARK.finditer(low, pos):
+            if m.group() in _CUE_WORDS or m.group() in ":―":
+                return m.start(), m.end()
+        return None, 0
+
+    return find_word
 
 
 def _is_quote_mark(tok: Tok) -> bool:
