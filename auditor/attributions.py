@@ -1620,27 +1620,44 @@ def _is_name_word(w: str) -> bool:
     return not (low in _DESCRIPTIVE or low in _DET or low in _TITLES or low in _UNNAMED or low in _DOC or low in _ORG_SORTS or low in _MEDIA)
 
 
-class _LazyRegex:
-    """A ``regex`` pattern (Unicode classes) compiled when first used."""
+class _LetterPattern:
+    """A pattern over letters, written with ``<Lu>`` (an upper-case letter) and ``<L>``
+    (any letter, inside a character class).  A text whose letters are all ASCII (most
+    English news) is read with the standard ``re`` and ``[A-Z]``/``A-Za-z``, which match
+    exactly what ``regex``'s ``\\p{Lu}``/``\\p{L}`` would there; so ``regex``, 20 ms to
+    import, is loaded only for other text.  Both are compiled on first use."""
 
-    def __init__(self, pattern: str) -> None:
-        self.pattern = pattern
-        self._compiled = None
+    def __init__(self, template: str) -> None:
+        self.template = template
+        self._ascii: re.Pattern[str] | None = None
+        self._unicode = None
 
-    def __getattr__(self, name: str):
-        if self._compiled is None:
-            import regex  # imported here: a short article may never need it, and it costs ~20 ms to import
+    def finditer(self, text: str):
+        if _ascii_letters_only(text):
+            if self._ascii is None:
+                self._ascii = re.compile(self.template.replace("<Lu>", "[A-Z]").replace("<L>", "A-Za-z"))
+            return self._ascii.finditer(text)
+        if self._unicode is None:
+            import regex
 
-            self._compiled = regex.compile(self.pattern)
-        return getattr(self._compiled, name)
+            self._unicode = regex.compile(self.template.replace("<Lu>", r"\p{Lu}").replace("<L>", r"\p{L}"))
+        return self._unicode.finditer(text)
+
+
+def _ascii_letters_only(text: str) -> bool:
+    """No letter beyond ASCII, and none of U+001C-U+001F, the only characters whose
+    white-space class differs between ``re`` (yes) and ``regex`` (no)."""
+    if text.isascii():
+        return "\x1c" not in text and "\x1d" not in text and "\x1e" not in text and "\x1f" not in text
+    return not any(ch.isalpha() and not ch.isascii() or "\x1c" <= ch <= "\x1f" for ch in set(text))
 
 
 class _Context:
     """What the article has said so far, to resolve pronouns and anaphors."""
 
-    _NAME = _LazyRegex(r"\p{Lu}[\p{L}’'\-]+(?:\s+\p{Lu}\.)?(?:\s+(?:al-|bin\s+|de\s+|van\s+)?\p{Lu}[\p{L}’'\-]+)+")
+    _NAME = _LetterPattern(r"<Lu>[<L>’'\-]+(?:\s+<Lu>\.)?(?:\s+(?:al-|bin\s+|de\s+|van\s+)?<Lu>[<L>’'\-]+)+")
     # ", an Iraqi armed group": an apposition that says what a name is
-    _APPOSITION = _LazyRegex(r"[,(]\s*(?:an?|the)\s+(?P<desc>[\p{L}\-]+(?:\s+[\p{L}\-]+){0,4})")
+    _APPOSITION = _LetterPattern(r"[,(]\s*(?:an?|the)\s+(?P<desc>[<L>\-]+(?:\s+[<L>\-]+){0,4})")
 
     def __init__(self, article: Article) -> None:
         self.article = article
