@@ -15,15 +15,17 @@ of that name (``archive`` skips every folder called archive).
 
 from __future__ import annotations
 
-import difflib
 import os
 import re
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
-from pathlib import Path
-from typing import Any, Callable, Iterable, Mapping
+from typing import TYPE_CHECKING, Any, Callable, Iterable, Mapping
 
 from .model import SEVERITIES
+
+if TYPE_CHECKING:
+    # Imported only where a file is loaded: importing pathlib costs several ms of every start.
+    from pathlib import Path
 
 CONFIG_FILES = ("auditor.toml", ".auditor.toml", "pyproject.toml")
 FAIL_LEVELS = (*SEVERITIES, "never")
@@ -53,7 +55,7 @@ class Config:
     """A loaded configuration.  ``path`` is None when no file was found (or ``--isolated``)."""
 
     path: Path | None = None
-    root: Path = field(default_factory=Path.cwd)
+    root: Path | None = None  # the folder globs are relative to; None: the current folder
     base: Settings = field(default_factory=Settings)
     fail_on: str | None = None
     disable: list[str] = field(default_factory=list)
@@ -145,15 +147,20 @@ class Config:
 def find_config_file(start: str | os.PathLike) -> Path | None:
     """The first configuration file in ``start`` (a file's folder, or a folder) or above it.
     A ``pyproject.toml`` counts only when it has a ``[tool.auditor]`` table."""
-    folder = Path(start).resolve()
-    if not folder.is_dir():
-        folder = folder.parent
-    for candidate_folder in (folder, *folder.parents):
+    folder = os.path.realpath(start)
+    if not os.path.isdir(folder):
+        folder = os.path.dirname(folder)
+    while True:
         for name in CONFIG_FILES:
-            candidate = candidate_folder / name
-            if candidate.is_file() and (name != "pyproject.toml" or _has_tool_table(candidate)):
-                return candidate
-    return None
+            candidate = os.path.join(folder, name)
+            if os.path.isfile(candidate) and (name != "pyproject.toml" or _has_tool_table(candidate)):
+                from pathlib import Path
+
+                return Path(candidate)
+        parent = os.path.dirname(folder)
+        if parent == folder:  # the top of the file system
+            return None
+        folder = parent
 
 
 def discover(paths: Iterable[str], stdin_filename: str | None = None) -> Config:
@@ -169,6 +176,8 @@ def discover(paths: Iterable[str], stdin_filename: str | None = None) -> Config:
 
 def load_config(path: str | os.PathLike) -> Config:
     """Read and check one configuration file."""
+    from pathlib import Path
+
     tomllib = _toml()
     path = Path(path)
     try:
@@ -266,19 +275,25 @@ def _toml():
     return tomllib
 
 
-def _has_tool_table(path: Path) -> bool:
-    tomllib = _toml()
+def _has_tool_table(path: str) -> bool:
     try:
-        data = path.read_bytes()
-        return "auditor" in tomllib.loads(data.decode("utf-8")).get("tool", {})
+        with open(path, "rb") as handle:
+            data = handle.read()
     except OSError:
         return False
+    if b"auditor" not in data and b"\\u" not in data and b"\\U" not in data:
+        return False  # no key can spell "auditor" (only a \u or \U escape could hide it): no need to parse
+    tomllib = _toml()
+    try:
+        return "auditor" in tomllib.loads(data.decode("utf-8")).get("tool", {})
     except (UnicodeDecodeError, tomllib.TOMLDecodeError):
         # Broken, but meant for us: load_config reports the error rather than passing over it.
         return b"tool.auditor" in data
 
 
 def _suggest(word: str, choices: Iterable[str]) -> str:
+    import difflib  # only when a configuration is refused
+
     close = difflib.get_close_matches(word, list(choices), n=1)
     return f" (did you mean {close[0]!r}?)" if close else ""
 

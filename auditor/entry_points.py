@@ -14,12 +14,10 @@ import importlib
 import os
 import re
 import sys
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 
-@dataclass(frozen=True)
-class EntryPoint:
+class EntryPoint(NamedTuple):  # a NamedTuple: a fifth of a frozen dataclass's cost at import
     name: str
     value: str  # "package.module" or "package.module:attribute"
     version: str | None  # of the package that declares it
@@ -44,6 +42,7 @@ def entry_points(group: str) -> list[EntryPoint]:
         ]
 
 
+_INFO_FOLDERS = (".dist-info", ".egg-info")
 _DIST = re.compile(r"^(?P<name>[^-]+?)(?:-(?P<version>[^-]+))?(?:-[^-]*)*\.(?:dist|egg)-info$")
 
 
@@ -55,7 +54,8 @@ def _scan(group: str) -> list[EntryPoint]:
             if os.path.isfile(folder) and folder.endswith((".zip", ".egg", ".whl")):
                 raise ValueError(f"{folder}: an archive")  # importlib.metadata reads inside it
             continue
-        for entry in sorted(os.listdir(folder)):
+        # Most entries are modules: a suffix test in C passes over them before the pattern.
+        for entry in sorted(e for e in os.listdir(folder) if e.endswith(_INFO_FOLDERS)):
             m = _DIST.match(entry)
             if not m:
                 continue
@@ -64,8 +64,8 @@ def _scan(group: str) -> list[EntryPoint]:
                 continue
             seen.add(key)
             try:
-                with open(os.path.join(folder, entry, "entry_points.txt"), encoding="utf-8") as handle:
-                    text = handle.read()
+                with open(os.path.join(folder, entry, "entry_points.txt"), "rb") as handle:
+                    text = handle.read().decode("utf-8")  # line ends do not matter: read by splitlines()
             except FileNotFoundError:
                 continue
             points = _section(text, group)

@@ -11,9 +11,7 @@ import codecs
 import os
 import stat
 import sys
-from dataclasses import dataclass
-from pathlib import Path
-from typing import Callable, Iterable, Iterator
+from typing import Callable, Iterable, Iterator, NamedTuple
 
 from .model import Article, Problem
 
@@ -24,6 +22,19 @@ FORMATS = {
     ".md": "markdown", ".markdown": "markdown",
     ".html": "html", ".htm": "html",
 }
+
+
+def _ending(path: str) -> str:
+    """``pathlib.PurePath(path).suffix``, lower-cased: what FORMATS is looked up by.  Read
+    with os.path, as importing pathlib costs several ms of every start; pathlib reads the
+    names os.path reads otherwise ("folder/", "folder/.") and Windows paths (drives)."""
+    name = os.path.basename(path)
+    if name in ("", ".") or os.name == "nt":
+        from pathlib import PurePath
+
+        name = PurePath(path).name
+    dot = name.rfind(".")
+    return name[dot:].lower() if 0 < dot < len(name) - 1 else ""
 
 
 #: Byte order marks and their encodings; UTF-32's first, as its little-endian mark starts with UTF-16's.
@@ -96,7 +107,7 @@ def walk(folder: str, exclude: Iterable[str] | Callable[[str], bool] = (),
         dirs[:] = sorted(d for d in dirs if not d.startswith(".") and not excluded(os.path.join(root, d)))
         for name in sorted(files):
             file = os.path.join(root, name)
-            if Path(name).suffix.lower() in FORMATS and not excluded(file):
+            if _ending(name) in FORMATS and not excluded(file):
                 yield file
 
 
@@ -163,12 +174,11 @@ def decode_article(data: bytes, path: str, *, encoding: str = "utf-8") -> Articl
         return Problem(path, "empty: no text to audit")
     from .formats import make_article
 
-    return make_article(text, path, FORMATS.get(Path(path).suffix.lower(), "text"))
+    return make_article(text, path, FORMATS.get(_ending(path), "text"))
 
 
 # -- huge plain-text files, block by block ------------------------------------------
-@dataclass(frozen=True)
-class Block:
+class Block(NamedTuple):  # not a frozen dataclass: that costs a millisecond at every start
     """Where a block of a bigger file starts in it: ``article.block`` of each article
     :func:`read_blocks` makes.  ``more``: further blocks of the same file follow."""
 
@@ -191,7 +201,7 @@ def _in_blocks(path: str, block_bytes: int, encoding: str) -> bool:
                 big = not handle.read(4).startswith(tuple(bom for bom, _ in _UTF16_32_BOMS))
     except OSError:
         return False  # read_article says what is wrong
-    return big and FORMATS.get(Path(path).suffix.lower(), "text") == "text" and _ascii_compatible(encoding)
+    return big and FORMATS.get(_ending(path), "text") == "text" and _ascii_compatible(encoding)
 
 
 def _ascii_compatible(encoding: str) -> bool:

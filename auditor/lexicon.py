@@ -6,15 +6,17 @@ its code and reads them with :func:`read_lexicon`.
 
 from __future__ import annotations
 
+import os
 from functools import lru_cache
-from pathlib import Path
 
 
-def read_lexicon(path: str | Path) -> dict[str, frozenset[str]]:
+def read_lexicon(path: str | os.PathLike) -> dict[str, frozenset[str]]:
     """Parse a lexicon file into ``{section: frozenset(lower-cased phrases)}``."""
     sections: dict[str, set[str]] = {}
     current = sections.setdefault("", set())
-    for raw in Path(path).read_text(encoding="utf-8").splitlines():
+    with open(path, encoding="utf-8") as handle:
+        text = handle.read()
+    for raw in text.splitlines():
         line = raw.split("#", 1)[0].strip()
         if not line:
             continue
@@ -28,4 +30,4 @@ def read_lexicon(path: str | Path) -> dict[str, frozenset[str]]:
 @lru_cache(maxsize=None)
 def load_lexicon(name: str) -> dict[str, frozenset[str]]:
     """The core lexicon ``auditor/data/NAME.txt``."""
-    return read_lexicon(Path(__file__).with_name("data") / f"{name}.txt")
+    return read_lexicon(os.path.join(os.path.dirname(__file__), "data", f"{name}.txt"))

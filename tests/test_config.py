@@ -49,6 +49,14 @@ def test_pyproject_without_a_tool_table_is_passed_over(tmp_path):
     assert rules_found(out) == [("unnamed-source", "warning")]
 
 
+@pytest.mark.parametrize("header", ["[tool.auditor]", "[ tool . 'auditor' ]", '[tool."\\u0061uditor"]'])
+def test_pyproject_table_is_found_however_its_name_is_written(tmp_path, header):
+    # A pyproject.toml that never mentions "auditor" is passed over unparsed; an escape must not fool that.
+    folder = project(tmp_path, header + '\nselect = ["unnamed-source"]\n', name="pyproject.toml")
+    code, out, _ = run(str(folder), "--format", "json")
+    assert rules_found(out) == [("unnamed-source", "warning")]
+
+
 def test_dot_auditor_toml_and_an_explicit_config_file(tmp_path):
     folder = project(tmp_path, 'ignore = ["unnamed-source"]\n', name=".auditor.toml")
     code, out, _ = run(str(folder), "--format", "json")

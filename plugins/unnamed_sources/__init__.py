@@ -10,14 +10,14 @@ pronoun in the same sentence as its phrase ("officials said they ...", "who
 told") is not flagged again: the phrase carries the finding.
 """
 
-from pathlib import Path
+import os
 
 import auditor
 from auditor import Finding, Rule
 from auditor.lexicon import read_lexicon
 
 RULE = "unnamed-source"
-_LEX = read_lexicon(Path(__file__).with_name("lexicon.txt"))
+_LEX = read_lexicon(os.path.join(os.path.dirname(__file__), "lexicon.txt"))
 _PRONOUNS = frozenset({"he", "she", "they", "them", "it", "we", "i", "you", "who", "which", "that", "whom", "their", "his", "her", "its"})
 
 _ADVICE = {
