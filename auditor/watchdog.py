@@ -1,7 +1,7 @@
 """A time limit on every plugin call, so one runaway check cannot hang a run.
 
 While an article is checked, one interval timer ticks (``SIGALRM`` from
-``signal.setitimer``); the engine stamps the deadline of each hook call (one
+``signal.setitimer``); the engine stamps the start of each hook call (one
 clock read) and a tick after the deadline raises :class:`PluginTimeout` inside the
 call.  The call then ends as if the plugin had raised: a problem naming the plugin
 and the place (the sentence it was given), and the run goes on with the other
@@ -34,12 +34,14 @@ class PluginTimeout(BaseException):
 
 
 class Watchdog:
-    """``with watchdog.armed():`` around an article; ``with watchdog:`` around each call."""
+    """``with watchdog.armed():`` around an article; ``with watchdog:`` around each call,
+    or, where a ``with`` costs too much (a call per sentence), ``watchdog.call_started =
+    time.monotonic()`` before the call and ``= None`` after it: the call gets ``limit``."""
 
     def __init__(self, limit: float | None = DEFAULT_TIME_LIMIT) -> None:
         self.limit = limit if limit and limit > 0 else None
         self._budget = self.limit  # of the current call
-        self._deadline: float | None = None
+        self.call_started: float | None = None  # time.monotonic() when the current call began
         self._armed = False
 
     # -- one article ------------------------------------------------------------
@@ -61,11 +63,11 @@ class Watchdog:
         signal.setitimer(signal.ITIMER_REAL, 0)
         signal.signal(signal.SIGALRM, self._previous)
         self._armed = False
-        self._deadline = None
+        self.call_started = None
 
     def _tick(self, signum: int, frame: Any) -> None:
-        deadline = self._deadline
-        if deadline is None or time.monotonic() <= deadline:
+        started = self.call_started
+        if started is None or time.monotonic() - started <= self._budget:
             return
         # Never interrupt the engine's own bookkeeping around a call, only the call itself;
         # a plugin that swallows even this (a bare ``except:``) gets it again at every tick.
@@ -81,11 +83,10 @@ class Watchdog:
         return self
 
     def __enter__(self) -> None:
-        if self.limit is not None:
-            self._deadline = time.monotonic() + self._budget
+        self.call_started = time.monotonic()
 
     def __exit__(self, *exc: Any) -> None:
-        self._deadline, self._budget = None, self.limit
+        self.call_started, self._budget = None, self.limit
 
 
 class _Armed:
