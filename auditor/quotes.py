@@ -9,55 +9,77 @@ never runs over a blank line.  One left open at the end of its paragraph is
 closed there (``closed=False``), as news style does for quotations that
 continue in the next paragraph.
 
-The scan jumps from one quotation mark or line break to the next with a
-compiled pattern, so its cost grows with the number of marks, not characters.
+One compiled pattern jumps to the next mark that can open a quotation and, for the
+usual quotation that closes on its own line, takes it whole; only the others are
+followed mark by mark.  The cost grows with the number of quotations, not characters.
 """
 
 from __future__ import annotations
 
-import regex
+import re
 
 from .model import Quote
 
 _OPEN_CLOSE = {"“": "”", "«": "»", "„": "“", "‘": "’", '"': '"', "''": "''"}
-_MARK = regex.compile(r"''|[“”«»„‘’\"\r\n]")
-# While no quotation is open a line break changes nothing: look for quotation marks only.
-_QUOTE_MARK = regex.compile(r"''|[“”«»„‘’\"]")
-_SPACE_RUN = regex.compile(r"[ \t\r\n]*")
+# An opening single, straight or doubled quote follows space or an opening bracket or dash
+# (or starts the text); every opening mark is followed by text.  `re`'s \s is str.isspace.
+_NOT_BEFORE_OPENING = r"[^\s(\[{—–\-/“«]"
+# A mark that opens a quotation; group 1, 2, 3 or 4: the rest of a quotation that closes
+# before the end of its line, with no mark inside that could close or reopen it.
+_OPENING = re.compile(
+    rf"""“(?=\S)([^“”\r\n]*”)?
+       | «(?=\S)([^»\r\n]*»)?
+       | „(?=\S)([^“\r\n]*“)?
+       | "(?<!{_NOT_BEFORE_OPENING}")(?=\S)([^"\r\n]*")?
+       | ‘(?<!{_NOT_BEFORE_OPENING}‘)(?=\S)
+       | ''(?<!{_NOT_BEFORE_OPENING}'')(?=\S)""",
+    re.VERBOSE,
+)
+_MARK = re.compile(r"''|[“”«»„‘’\"\r\n]")
+_SPACE_RUN = re.compile(r"[ \t\r\n]*")
 
 
 def find_quotes(text: str) -> list[Quote]:
     quotes: list[Quote] = []
-    open_at: int | None = None
-    closer = ""
+    resume = 0
+    while resume < len(text):
+        for m in _OPENING.finditer(text, resume):
+            if not m.lastindex:  # it may run over lines, or hold marks to look at one by one
+                resume = _follow(text, m.start(), m.end(), quotes)
+                break
+            quotes.append(Quote(m.start(), m.end()))
+        else:
+            break
+    return quotes
+
+
+def _follow(text: str, open_at: int, pos: int, quotes: list[Quote]) -> int:
+    """Follow the quotation opened at ``open_at`` mark by mark from ``pos`` to its end;
+    add it (and any quotation it turns out to hold) to ``quotes``.  Returns where to look
+    for the next opening mark."""
+    closer = _OPEN_CLOSE[text[open_at : pos]]
     n = len(text)
-    m = _QUOTE_MARK.search(text)
-    while m is not None:
-        i, mark = m.start(), m.group()
-        after = m.end()
+    while (m := _MARK.search(text, pos)) is not None:
+        i, mark, after = m.start(), m.group(), m.end()
         if mark in "\r\n":
             j = _SPACE_RUN.match(text, i + 1).end()
             gap = text[i:j]
             blank = gap.count("\n") + gap.count("\r") - gap.count("\r\n") > 1
-            if open_at is not None and (blank or j == n or text.startswith(tuple(_OPEN_CLOSE), j)):
+            if blank or j == n or text.startswith(tuple(_OPEN_CLOSE), j):
                 quotes.append(Quote(open_at, _rstrip(text, open_at, i), closed=False))
-                open_at = None
-            m = (_QUOTE_MARK if open_at is None else _MARK).search(text, max(j, i + 1))
+                return max(j, i + 1)
+            pos = max(j, i + 1)
             continue
-        if open_at is None:
-            if mark in _OPEN_CLOSE and _can_open(text, i, after):
-                open_at, closer = i, _OPEN_CLOSE[mark]
-        elif mark == closer and (closer not in ("’", "''") or _can_close(text, after)):
+        if mark == closer and (closer not in ("’", "''") or _can_close(text, after)):
             quotes.append(Quote(open_at, after))
-            open_at = None
-        elif mark == "“" and closer == "”" and _can_open(text, i, after):
+            return after
+        if mark == "“" and closer == "”" and _can_open(text, i, after):
             # A fresh opening mark while one is open: the first was never closed.
             quotes.append(Quote(open_at, _rstrip(text, open_at, i), closed=False))
             open_at = i
-        m = (_QUOTE_MARK if open_at is None else _MARK).search(text, after)
-    if open_at is not None:
-        quotes.append(Quote(open_at, _rstrip(text, open_at, n), closed=False))
-    return [q for q in quotes if q.end > q.start + 1 or not q.closed]
+        pos = after
+    quotes.append(Quote(open_at, _rstrip(text, open_at, n), closed=False))
+    return n
 
 
 def _can_open(text: str, i: int, after: int) -> bool:
