@@ -10,15 +10,15 @@ plugin's findings are still reported.
 
 from __future__ import annotations
 
-import difflib
 import importlib
-import importlib.util
 import inspect
 import sys
 from dataclasses import dataclass, field, replace
-from pathlib import Path
+from itertools import accumulate, chain, count
+from operator import attrgetter, le, lt
+from time import monotonic
 from types import ModuleType
-from typing import Any, Iterable, Iterator, Mapping, Sequence
+from typing import TYPE_CHECKING, Any, Iterable, Iterator, Mapping, Sequence
 
 import pluggy
 
@@ -27,6 +27,9 @@ from .entry_points import entry_points as installed_entry_points
 from .model import SEVERITIES, Article, Attribution, Finding, Problem, Rule, Sentence
 from .suppress import apply_suppressions
 from .watchdog import DEFAULT_TIME_LIMIT, PluginTimeout, Watchdog
+
+if TYPE_CHECKING:
+    from pathlib import Path  # not at run time: importing pathlib costs several ms of every start
 
 ENTRY_POINT_GROUP = "auditor"
 BUILTIN_PREFIX = "auditor.plugins."
@@ -190,6 +193,8 @@ class Auditor:
                 continue
             marked = self.pm.parse_hookimpl_opts(plugin, attribute) is not None
             if marked and attribute not in hooks:
+                import difflib  # only to word this refusal
+
                 close = difflib.get_close_matches(attribute, hooks, n=1)
                 hint = f" (did you mean {close[0]}?)" if close else ""
                 raise PluginLoadError(
@@ -255,7 +260,7 @@ class Auditor:
         article.set_sentences(_sentences(article, spans))
         article.set_quotes(core.find_quotes(article.text))
         found = self._first_result("auditor_find_attributions", {"article": article}, article, problems)
-        article.attributions = tuple(sorted(found, key=lambda a: (a.cue.start, a.cue.end)))
+        article.attributions = tuple(sorted(found, key=_BY_CUE))
         return problems
 
     def _first_result(self, hook_name: str, kwargs: dict, article: Article, problems: list[Problem]):
@@ -287,40 +292,56 @@ class Auditor:
             result.errors.extend(self.analyze(article))
             result.sentences = len(article.sentences)
             for impl in self.pm.hook.auditor_check_sentence.get_hookimpls():
-                for sentence in article.sentences:
-                    args = {"sentence": sentence, "article": article}
-                    if not self._collect(impl, args, article, sentence.start, result):
-                        break  # one error entry per plugin and file, not one per sentence
+                self._collect(impl, article, article.sentences, result)
             for impl in self.pm.hook.auditor_check_article.get_hookimpls():
-                self.watchdog.whole_article(len(article.text))  # the budget of the next call
-                self._collect(impl, {"article": article}, article, 0, result)
-        result.findings.sort(key=lambda f: (f.start, f.end, f.rule))
+                with self.watchdog.whole_article(len(article.text)):  # the budget of this call
+                    self._collect(impl, article, (None,), result)
+        result.findings.sort(key=_BY_PLACE)
         result.findings, result.unused_suppressions = apply_suppressions(article, result.findings)
         block = getattr(article, "block", None)  # one block of a huge file (auditor.inputs.read_blocks)
         if block is not None:
             _place_in_file(result, block)
         return result
 
-    def _collect(self, impl, args: dict, article: Article, where: int, result: FileResult) -> bool:
-        name = impl.plugin_name
+    def _collect(self, impl, article: Article, sentences: Sequence[Sentence | None], result: FileResult) -> None:
+        """Call ``impl`` on each of ``sentences`` (None: on the article) and keep its findings.
+        The first call that raises or returns something malformed is reported at its place
+        and ends the calls: one error per plugin and file."""
+        name, function, asked = impl.plugin_name, impl.function, impl.argnames
+        both = set(asked) == {"sentence", "article"}  # the usual sentence check, called straight away
+        severities = {rule_id: rule.severity for rule_id, rule in self.rules.items() if self.selected(rule_id)}
+        findings, watchdog = result.findings, self.watchdog
+        where = 0
         try:
-            # Findings a check yielded before it raised are kept, with the error beside them.
-            with self.watchdog:  # the time limit covers the call and the generator it returns
-                for finding in impl.function(**{a: args[a] for a in impl.argnames}) or ():
+            for sentence in sentences:
+                where = 0 if sentence is None else sentence.start
+                # The time limit covers the call and the generator it returns: stamped rather than
+                # `with watchdog:`, which costs as much again as the rest of the engine's work per call.
+                watchdog.call_started = monotonic()
+                if both:
+                    answer = function(sentence=sentence, article=article)
+                else:
+                    offered = {"article": article} if sentence is None else {"sentence": sentence, "article": article}
+                    answer = function(**{a: offered[a] for a in asked})
+                # Findings a check yielded before it raised are kept, with the error beside them.
+                for finding in answer or ():
                     problem = self._malformed(finding, name, article)
                     if problem:
                         line, column = article.line_col(where)
                         result.errors.append(Problem(article.path, f"plugin {name!r}: {problem}", name, line, column))
-                        return False
-                    if self.selected(finding.rule):
-                        rule = self.rules[finding.rule]
-                        result.findings.append(article.locate(finding, name, rule.severity))
+                        return
+                    severity = severities.get(finding.rule)  # None: not selected
+                    if severity is not None:
+                        findings.append(article.locate(finding, name, severity))
         except (Exception, SystemExit, PluginTimeout) as exc:  # noqa: BLE001 - sys.exit() in a plugin must not end the run
-            result.errors.append(_plugin_problem(article, name, impl.function.__name__, exc, where))
-            return False
-        return True
+            watchdog.call_started = None  # the report is the engine's work, not the call's
+            result.errors.append(_plugin_problem(article, name, function.__name__, exc, where))
+        finally:
+            watchdog.call_started = None
 
     def _malformed(self, finding: Any, plugin: str, article: Article) -> str | None:
+        if type(finding) is Finding and _usual(finding.__dict__, self.rules, len(article.text)):
+            return None
         if not isinstance(finding, Finding):
             return f"returned {type(finding).__name__} {finding!r:.80}, not a Finding"
         if finding.rule not in self.rules:
@@ -333,7 +354,7 @@ class Auditor:
             return f"returned severity {finding.severity!r}; use one of {SEVERITIES}"
         if not isinstance(finding.message, str):
             return f"returned a non-text message {finding.message!r:.80}"
-        # type() first: isinstance against typing.Mapping costs ~9 us, paid on every finding.
+        # type() first: isinstance against typing.Mapping costs ~9 us.
         if not ((type(finding.data) is dict or isinstance(finding.data, Mapping)) and _json_data(finding.data)):
             return (f"returned data {finding.data!r:.80} that JSON cannot hold "
                     "(use a dict of text keys to text, numbers, booleans, None, lists and dicts)")
@@ -398,17 +419,30 @@ def _place_in_file(result: FileResult, block) -> None:
 
 
 def _sentences(article: Article, spans: Sequence[tuple[int, int]]) -> list[Sentence]:
-    out: list[Sentence] = []
-    paragraph, previous_end = 0, 0
-    for start, end in spans:
-        gap = article.text[previous_end:start]
-        if out and ("\n" in gap or "\r" in gap):
-            paragraph += 1
-        out.append(Sentence(len(out), start, end, article.text[start:end], paragraph))
-        previous_end = end
-    return out
+    text = article.text
+    starts, ends = [span[0] for span in spans], [span[1] for span in spans]
+    # A sentence opens a new paragraph when a line break lies between it and the one before.
+    gaps = map(text.__getitem__, map(slice, ends, starts[1:]))
+    paragraphs = accumulate(["\n" in gap or "\r" in gap for gap in gaps], initial=0)
+    texts = map(text.__getitem__, map(slice, starts, ends))
+    return list(map(Sentence, count(), starts, ends, texts, paragraphs))
 
 
+def _usual(fields: dict, rules: Mapping[str, Rule], length: int) -> bool:
+    """Whether a Finding's fields are the usual, well-formed ones: checked at once, where
+    Auditor._malformed goes through them one by one to say what is wrong."""
+    try:
+        start, end, severity, data = fields["start"], fields["end"], fields["severity"], fields["data"]
+        return (fields["rule"] in rules and type(start) is int and type(end) is int and 0 <= start <= end <= length
+                and (severity is None or severity in SEVERITIES) and type(fields["message"]) is str
+                and type(data) is dict and _TEXT.issuperset(map(type, data))
+                and _JSON_SCALARS.issuperset(map(type, data.values())))
+    except KeyError:  # a Finding not made by Finding(): the checks one by one say what is wrong
+        return False
+
+
+_BY_CUE = attrgetter("cue.start", "cue.end")
+_BY_PLACE = attrgetter("start", "end", "rule")
 _JSON_SCALARS = frozenset((str, int, float, bool, type(None)))
 _TEXT = frozenset((str,))
 
@@ -432,6 +466,8 @@ def _malformed_answer(hook_name: str, answer: list, length: int) -> str | None:
     if hook_name == "auditor_find_attributions":
         wrong = next((a for a in answer if not isinstance(a, Attribution)), None)
         return None if wrong is None else f"returned {type(wrong).__name__} {wrong!r:.60}, not an Attribution"
+    if _usual_spans(answer, length):
+        return None
     previous_end = 0
     for span in answer:
         start, end = span if isinstance(span, (tuple, list)) and len(span) == 2 else (None, None)
@@ -440,6 +476,16 @@ def _malformed_answer(hook_name: str, answer: list, length: int) -> str | None:
                     f"not overlapping, within the text (length {length})")
         previous_end = end
     return None
+
+
+def _usual_spans(spans: list, length: int) -> bool:
+    """Whether ``spans`` are (start, end) tuples of ints, in order, not overlapping, within the
+    text: the usual answer, checked in C; _malformed_answer looks at any other span by span."""
+    if not ({tuple} >= set(map(type, spans)) and {2} >= set(map(len, spans))):
+        return False
+    flat = list(chain.from_iterable(spans))  # start, end, start, end, ...
+    return ({int} >= set(map(type, flat)) and (not flat or 0 <= flat[0] and flat[-1] <= length)
+            and all(map(lt, flat[0::2], flat[1::2])) and all(map(le, flat[1:-1:2], flat[2::2])))
 
 
 def _plugin_problem(article: Article, plugin: str, hook: str, exc: BaseException, where: int = 0) -> Problem:
@@ -459,6 +505,8 @@ def _plugin_problem(article: Article, plugin: str, hook: str, exc: BaseException
 
 def _plugin_loader(plugin: Any):
     """Name, origin and loader for a plugin given as an object, module name or file path."""
+    from pathlib import Path
+
     if isinstance(plugin, (str, Path)):
         spec = str(plugin)
         if spec.endswith(".py") or "/" in spec or "\\" in spec:
@@ -471,6 +519,8 @@ def _plugin_loader(plugin: Any):
 
 
 def _import_file(path: Path) -> ModuleType:
+    import importlib.util
+
     if not path.is_file():
         raise PluginLoadError(f"no such file: {path}")
     module_name = f"auditor_local_plugin_{path.stem}"

@@ -6,6 +6,9 @@ from __future__ import annotations
 import json
 from collections import Counter
 from contextlib import contextmanager
+from dataclasses import replace
+from json.encoder import encode_basestring as _STRING  # the C one where there is one, as _ONE_LINE uses
+from operator import attrgetter
 from typing import Callable
 
 from .engine import FileResult, Report
@@ -105,7 +108,9 @@ class JsonWriter:
         if result.more or self.open is not None:
             self._add_block(result)
             return
-        self._entry(result.to_dict())
+        entry = replace(result, findings=[]).to_dict()
+        entry["findings"] = Rendered(list(map(finding_json, result.findings)))
+        self._entry(entry)
 
     def _entry(self, entry: dict) -> None:
         self.write("," if self.files else "")
@@ -123,7 +128,7 @@ class JsonWriter:
         self.open.sentences += result.sentences
         self.open.errors.extend(result.errors)
         for finding in result.findings:
-            self.spool.write(_ONE_LINE(finding.to_dict()) + "\n")
+            self.spool.write(finding_json(finding) + "\n")
         if not result.more:
             entry = self.open.to_dict()
             self.spool.seek(0)
@@ -149,7 +154,8 @@ class JsonLinesWriter:
 
     def add(self, result: FileResult) -> None:
         path = result.path
-        self.write("".join(_ONE_LINE({"path": path, **f.to_dict()}) + "\n" for f in result.findings))
+        head = '{"path": ' + _ONE_LINE(path) + ", "
+        self.write("".join(head + finding_json(f)[1:] + "\n" for f in result.findings))
         self.errors.extend(result.errors)  # after the file's findings, all blocks of it
         if not result.more:
             self._errors(self.errors)
@@ -187,6 +193,24 @@ def _one_line_encoder():
 
 
 _ONE_LINE = _one_line_encoder()
+_FIELDS = attrgetter("rule", "plugin", "severity", "message", "start", "end", "line", "column", "end_line", "end_column",
+                     "text", "data")
+_FINDING = ('{"rule": %s, "plugin": %s, "severity": %s, "message": %s, "start": %d, "end": %d, "line": %d, '
+            '"column": %d, "end_line": %d, "end_column": %d, "text": %s, "data": %s}')
+
+
+def finding_json(finding: Finding) -> str:
+    """``_ONE_LINE(finding.to_dict())``, the same text: for the usual finding (text, whole
+    numbers and a dict where they belong) written straight into a template, at half the cost."""
+    rule, plugin, severity, message, start, end, line, column, end_line, end_column, text, data = _FIELDS(finding)
+    if (type(finding) is Finding and str is type(rule) is type(message) is type(text)
+            and int is type(start) is type(end) is type(line) is type(column) is type(end_line) is type(end_column)
+            and (plugin is None or type(plugin) is str) and (severity is None or type(severity) is str)
+            and type(data) is dict):
+        return _FINDING % (_STRING(rule), "null" if plugin is None else _STRING(plugin),
+                           "null" if severity is None else _STRING(severity), _STRING(message),
+                           start, end, line, column, end_line, end_column, _STRING(text), _ONE_LINE(data))
+    return _ONE_LINE(finding.to_dict())
 
 
 def json_chunks(value, depth: int = 0, in_files: bool = False):
@@ -194,6 +218,9 @@ def json_chunks(value, depth: int = 0, in_files: bool = False):
     object inside a list (a finding, an error) is written on one line, but for
     the objects of ``"files"``."""
     pad = "\n" + "  " * (depth + 1)
+    if isinstance(value, Rendered) and isinstance(value.items, list):
+        yield "[" + pad + ("," + pad).join(value.items) + "\n" + "  " * depth + "]" if value.items else "[]"
+        return
     if isinstance(value, Rendered):
         count = 0
         for count, item in enumerate(value.items, 1):

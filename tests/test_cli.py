@@ -148,3 +148,36 @@ def test_console_script_and_python_m_run_the_same_cli(examples_dir):
         )
         assert done.returncode == 0, done.stderr
         assert "no findings" in done.stdout
+
+
+#: Modules `auditor audit --format json` on a plain-text article has no use for: other
+#: commands and formats, and what only an error message or a configuration file needs
+#: (tomllib: the project's pyproject.toml does not mention auditor).  Each costs start-up
+#: time on every run (pathlib alone several ms).
+NOT_FOR_A_TEXT_AUDIT = (
+    "auditor.commands.info", "auditor.commands.evaluate", "auditor.commands.sources", "auditor.commands.corpus",
+    "auditor.commands.new_plugin", "auditor.ledger", "auditor.html_report", "auditor.machine_formats",
+    "auditor.declarative", "auditor.gitdiff", "auditor.evaluate", "auditor.corpus", "auditor.formats.markdown",
+    "auditor.formats.html", "tabulate", "markdown_it", "csv", "difflib", "importlib.metadata", "email", "zipfile",
+    "pathlib", "multiprocessing", "concurrent.futures", "subprocess", "tempfile", "textwrap", "tomllib",
+)
+
+
+def test_audit_of_a_text_file_imports_only_what_it_needs(examples_dir, tmp_path):
+    article = tmp_path / "article.txt"
+    article.write_text((examples_dir / "seed-style.txt").read_text(encoding="utf-8"), encoding="utf-8")
+    (tmp_path / "pyproject.toml").write_text('[project]\nname = "newsroom-tools"\n')
+    script = (
+        "import json, sys\n"
+        # Forgotten first, so that an import during the run shows even of a module Python's
+        # start-up already loaded (an editable install's import hook loads pathlib).
+        f"unwanted = {NOT_FOR_A_TEXT_AUDIT!r}\n"
+        "for name in unwanted: sys.modules.pop(name, None)\n"
+        f"sys.argv = ['auditor', 'audit', '--format', 'json', {str(article)!r}]\n"
+        "from auditor.cli import main\n"
+        "try:\n    main()\nexcept SystemExit:\n    pass\n"
+        "print(json.dumps([name for name in unwanted if name in sys.modules]), file=sys.stderr)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, cwd=tmp_path)
+    assert json.loads(done.stdout)["files"][0]["findings"]
+    assert json.loads(done.stderr.splitlines()[-1]) == []

@@ -11,6 +11,7 @@ told") is not flagged again: the phrase carries the finding.
 """
 
 import os
+from functools import lru_cache
 
 import auditor
 from auditor import Finding, Rule
@@ -35,10 +36,13 @@ def auditor_rules():
 
 @auditor.hookimpl
 def auditor_check_sentence(sentence, article):
+    unnamed = [a for a in article.attributions_in(sentence) if a.source_kind == "unnamed"]
+    return _findings(sentence, unnamed) if unnamed else None  # most sentences: None, no generator to run
+
+
+def _findings(sentence, attributions):
     flagged = set()
-    for attribution in article.attributions_in(sentence):
-        if attribution.source_kind != "unnamed":
-            continue
+    for attribution in attributions:
         span = _source_span(attribution, sentence)
         if span is None:
             continue
@@ -72,6 +76,7 @@ def _source_span(attribution, sentence):
     return None
 
 
+@lru_cache(maxsize=4096)  # the same phrases come back: "officials", "sources", "local media"
 def source_kind(source):
     """Which sort of unnamed source: anonymous person, vague group, media/report, or none."""
     if not source:
