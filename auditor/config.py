@@ -268,10 +268,8 @@ def _choice(config: Config, key: str, value: Any, choices: Iterable[str]) -> str
 
 def _toml():
     # Imported only when a file is read: a run without configuration never pays for it.
-    try:
-        import tomllib
-    except ModuleNotFoundError:  # Python 3.10
-        import tomli as tomllib  # type: ignore[no-redef]
+    import tomllib
+
     return tomllib
 
 
