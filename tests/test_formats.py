@@ -219,3 +219,19 @@ def test_diff_base_with_an_unknown_ref_is_exit_2(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     code, _, err = run("a.md", "--diff-base", "no-such-ref")
     assert code == 2 and "--diff-base no-such-ref" in err
+
+
+def test_json_lines_of_findings_are_exactly_their_dicts():
+    # The JSON writers fill a template for speed; it must say what Finding.to_dict() says,
+    # key for key, for every kind of value a finding carries.
+    from auditor import Finding, audit_text
+    from auditor.output import _ONE_LINE, finding_json
+
+    text = Path(__file__).resolve().parent.parent.joinpath("examples", "seed-style.txt").read_text()
+    findings = audit_text(text).findings
+    odd = [Finding("unnamed-source", 0, 3, 'quote " and \\ and \u2028 and \U0001f600', data={"n": 1.5, "list": [None, True]}),
+           Finding("unnamed-source", 0, 0, "", severity="error", plugin="p\u00e9", text="\t")]
+    assert findings
+    for finding in findings + odd:
+        assert finding_json(finding) == _ONE_LINE(finding.to_dict())
+        assert json.loads(finding_json(finding)) == finding.to_dict()
