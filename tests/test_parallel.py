@@ -133,6 +133,7 @@ SHAPES = {
     "one long sentence": lambda n: "Officials said that " + " ".join(f"the council of Town{i % 7} and" for i in range(n)) + " it rained.",
     "many quotations": lambda n: " ".join(f"“Point {i},” said Ann Lee. " for i in range(n)),
     "many names": lambda n: " ".join(f"Economist Jo Ng{i % 5} of Acme Bank{i % 3} said it. " for i in range(n)),
+    "a run of titles": lambda n: "Researcher " + "Dr " * n + "Jane Roe said the war was over.",
 }
 
 

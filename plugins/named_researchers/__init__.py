@@ -60,6 +60,7 @@ for _kind, _section in (("plural", "plural_roles"), ("author", "author_roles"), 
     for _phrase in _LEX[_section]:
         _KINDS.setdefault(_phrase, _kind)
 _LONGEST_ROLE = max(len(p.split()) for p in _KINDS)
+_MAX_TITLES = 4  # "Lt Col Dr", "Professor Sir": the titles one name carries
 _ROLE_STARTS = frozenset(p.split()[0] for p in _KINDS)
 _ROLE_ENDINGS = _SUFFIXES + tuple(s + "s" for s in _SUFFIXES)
 _SUFFIX_NEEDLES = tuple(sorted(s.encode("ascii") for s in _SUFFIXES))  # searched for in ``_ascii_lower(text)``
@@ -662,7 +663,8 @@ class _SentenceWords(_Tokens):
         # "economist Ian McCafferty", "lead author Professor David Livermore", "chief economist, Steve Radley"
         j = self.field(end, hi) if kind != "title" else end
         desc_end = self.ends[j - 1]
-        while j < hi and self.lows[j] in _TITLES_OR_HONORIFICS and self.joined(j):
+        titles_end = min(hi, j + _MAX_TITLES)  # a longer run is not a person's titles, and would cost its square
+        while j < titles_end and self.lows[j] in _TITLES_OR_HONORIFICS and self.joined(j):
             if self.lows[j] in _TITLES:
                 desc_end = self.ends[j]
             j += 1
