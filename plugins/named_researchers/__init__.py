@@ -62,6 +62,7 @@ for _kind, _section in (("plural", "plural_roles"), ("author", "author_roles"), 
 _LONGEST_ROLE = max(len(p.split()) for p in _KINDS)
 _MAX_TITLES = 4  # "Lt Col Dr", "Professor Sir": the titles one name carries
 _ROLE_STARTS = frozenset(p.split()[0] for p in _KINDS)
+_PHRASE_STARTS = frozenset(p.split()[0] for p in _KINDS if " " in p)  # words a role of several words begins with
 _ROLE_ENDINGS = _SUFFIXES + tuple(s + "s" for s in _SUFFIXES)
 _SUFFIX_NEEDLES = tuple(sorted(s.encode("ascii") for s in _SUFFIXES))  # searched for in ``_ascii_lower(text)``
 _LETTERS_ONLY = bytes(c if 97 <= c <= 122 else 32 for c in range(256))  # a translation: "a"-"z" kept, the rest " "
@@ -477,7 +478,8 @@ class _Tokens:
         return self.gaps[i].rstrip() == "." and (len(self.texts[i - 1]) == 1 or self.lows[i - 1] in _TITLES)
 
     def role_at(self, i: int, hi: int) -> tuple[str, int] | None:
-        for n in range(min(_LONGEST_ROLE, hi - i), 0, -1):
+        longest = _LONGEST_ROLE if self.lows[i] in _PHRASE_STARTS else 1
+        for n in range(min(longest, hi - i), 0, -1):
             if n > 1 and not all(self.spaced[k] for k in range(i + 1, i + n)):
                 continue
             kind = _KINDS.get(" ".join(self.lows[i : i + n]))
@@ -804,6 +806,7 @@ class _Reader:
         sources = self.has_sources()
         previous = -1
         words = None
+        title: tuple[_SentenceWords | None, int] = (None, -1)  # the title word read or passed over last
         for hit in self.hits:
             k = bisect.bisect_right(self._stretch_ends, hit)
             if k == len(self.stretches) or self.stretches[k][0] > hit:
@@ -834,6 +837,11 @@ class _Reader:
                 continue  # nothing near could cite this person: skip the reading
             hi = len(words.lows)
             role = words.role_at(i, hi)
+            if role and role[0] == "title":
+                within_run = title == (words, i - 1) and words.joined(i)
+                title = (words, i)
+                if within_run:
+                    continue  # "Professor Dr Jane Roe": the run's first title reads the titles after it
             if role:
                 for m in words.read_role(sentence, i, role[0], role[1], 0, hi):
                     yield words, m
