@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from typing import Any, Callable, Iterable
 
 from .model import Article, Attribution, Problem, Span
+from .output import one_line
 
 #: Source kinds a reader cannot identify or check: the same test as the
 #: unnamed-source rule and ``auditor corpus`` (sourceless cues such as
@@ -297,14 +298,14 @@ def render_table(report: LedgerReport, tablefmt: str = "simple") -> str:
 
     blocks = []
     for ledger in report.ledgers:
-        block = [ledger.path]
+        block = [one_line(ledger.path)]
         if ledger.entries:
             rows = [wrap_cells(table_row(e), TABLE_WIDTHS) for e in ledger.entries]
             block.append(tabulate(rows, headers=TABLE_HEADERS, tablefmt=tablefmt, disable_numparse=True))
-        block.extend(f"error: {e.path}:{e.line}:{e.column}: {e.message}" for e in ledger.errors)
+        block.extend(one_line(f"error: {e.path}:{e.line}:{e.column}: {e.message}") for e in ledger.errors)
         block.extend(ledger.summary.lines())
         blocks.append("\n".join(block))
-    blocks.extend(f"error: {e.path}: {e.message}" for e in report.errors)
+    blocks.extend(one_line(f"error: {e.path}: {e.message}") for e in report.errors)
     return "\n\n".join(blocks) + "\n"
 
 
@@ -313,14 +314,14 @@ def render_markdown(report: LedgerReport) -> str:
 
     blocks = []
     for ledger in report.ledgers:
-        block = [f"### {ledger.path}", ""]
+        block = [f"### {one_line(ledger.path)}", ""]
         if ledger.entries:
             rows = [[cell.replace("|", "\\|") for cell in table_row(e)] for e in ledger.entries]
             block += [tabulate(rows, headers=TABLE_HEADERS, tablefmt="github", disable_numparse=True), ""]
         block += [f"- {line}" for line in ledger.summary.lines()]
-        block += [f"- error: {e.message}" for e in ledger.errors]
+        block += [one_line(f"- error: {e.message}") for e in ledger.errors]
         blocks.append("\n".join(block))
-    blocks.extend(f"error: {e.path}: {e.message}" for e in report.errors)
+    blocks.extend(one_line(f"error: {e.path}: {e.message}") for e in report.errors)
     return "\n\n".join(blocks) + "\n"
 
 

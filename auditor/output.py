@@ -46,7 +46,7 @@ def render_table(report: Report, tablefmt: str = "simple") -> str:
         ]
         counts = Counter(f.rule for f in result.findings)
         summary = ", ".join(f"{rule} {n}" for rule, n in sorted(counts.items())) or "no findings"
-        block = [result.path]
+        block = [one_line(result.path)]
         if rows:
             block.append(
                 tabulate(
@@ -278,6 +278,14 @@ def _machine_format(name: str) -> Callable[[Report], str]:
 
 # CI formats: SARIF for code scanning, GitHub annotations, a Markdown summary, CSV.
 RENDERERS.update({name: _machine_format(name) for name in ("sarif", "github", "markdown", "csv")})
+
+
+def one_line(text: str) -> str:
+    """``text`` with line breaks and other control characters escaped (``\\n``), so that a
+    file name holding one still gives one line: an error, a file's heading in a table."""
+    if text.isprintable():
+        return text
+    return "".join(ch if ch.isprintable() else repr(ch)[1:-1] for ch in text)
 
 
 def write_atomically(path: str, text: str) -> None:

@@ -216,3 +216,13 @@ def test_a_file_name_with_a_line_break_still_gives_one_error_line(tmp_path):
     assert [line for line in run.stderr.splitlines() if "lines.txt" in line] == [
         f"error: {tmp_path}/two\\nlines.txt: empty: no text to audit"
     ]
+
+
+@pytest.mark.parametrize("command", ["audit", "sources"])
+def test_a_file_name_with_a_line_break_is_one_heading_line_in_the_table(tmp_path, command):
+    named = tmp_path / "two\nlines.txt"
+    named.write_text(GOOD)
+    run = CliRunner().invoke(cli, [command, str(named)])
+    assert run.exit_code in (0, 1), run.output
+    headings = [line for line in run.stdout.splitlines() if "lines.txt" in line]
+    assert headings == [f"{tmp_path}/two\\nlines.txt"]

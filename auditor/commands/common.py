@@ -39,14 +39,8 @@ def input_options(command):
 
 def echo_errors(errors) -> None:
     """One line on stderr per problem, with its place when it has one."""
+    from ..output import one_line
+
     for error in errors:
         where = f"{error.path}:{error.line}:{error.column}" if error.line else error.path
         click.echo(one_line(f"error: {where}: {error.message}"), err=True)
-
-
-def one_line(text: str) -> str:
-    """``text`` with line breaks and other control characters escaped (``\\n``), so that a
-    file name holding one still gives one line per error."""
-    if text.isprintable():
-        return text
-    return "".join(ch if ch.isprintable() else repr(ch)[1:-1] for ch in text)
