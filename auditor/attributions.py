@@ -46,7 +46,7 @@ from functools import lru_cache
 from operator import attrgetter
 
 from .lexicon import load_lexicon
-from .model import Article, Attribution, Sentence, Span
+from .model import ATTRIBUTION_ORDER, Article, Attribution, Sentence, Span
 
 _LEX = load_lexicon("attribution")
 
@@ -423,7 +423,7 @@ def find_attributions(article: Article) -> list[Attribution]:
                 if main is not None:
                     attribution = replace(attribution, content=main.content, quote=main.quote)
             found.append(attribution)
-    found.sort(key=lambda a: (a.cue.start, a.cue.end))
+    found.sort(key=ATTRIBUTION_ORDER)
     return found
 
 

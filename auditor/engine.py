@@ -24,7 +24,7 @@ import pluggy
 
 from . import core, hookspecs
 from .entry_points import entry_points as installed_entry_points
-from .model import SEVERITIES, Article, Attribution, Finding, Problem, Rule, Sentence
+from .model import ATTRIBUTION_ORDER, SEVERITIES, Article, Attribution, Finding, Problem, Rule, Sentence
 from .suppress import apply_suppressions
 from .watchdog import DEFAULT_TIME_LIMIT, PluginTimeout, Watchdog
 
@@ -260,7 +260,7 @@ class Auditor:
         article.set_sentences(_sentences(article, spans))
         article.set_quotes(core.find_quotes(article.text))
         found = self._first_result("auditor_find_attributions", {"article": article}, article, problems)
-        article.attributions = tuple(sorted(found, key=_BY_CUE))
+        article.attributions = tuple(sorted(found, key=ATTRIBUTION_ORDER))
         return problems
 
     def _first_result(self, hook_name: str, kwargs: dict, article: Article, problems: list[Problem]):
@@ -441,7 +441,6 @@ def _usual(fields: dict, rules: Mapping[str, Rule], length: int) -> bool:
         return False
 
 
-_BY_CUE = attrgetter("cue.start", "cue.end")
 _BY_PLACE = attrgetter("start", "end", "rule")
 _JSON_SCALARS = frozenset((str, int, float, bool, type(None)))
 _TEXT = frozenset((str,))
