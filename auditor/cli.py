@@ -51,6 +51,9 @@ def cli() -> None:
 
 
 def main() -> None:
+    from .engine import collect_garbage_less_often
+
+    collect_garbage_less_often()  # forked workers inherit it
     # A console that cannot show a character (curly quotes on an ASCII or cp1252 terminal)
     # gets an escape such as \u201c instead of a crash; in JSON that escape is even valid.
     for stream in (sys.stdout, sys.stderr):

@@ -33,6 +33,24 @@ if TYPE_CHECKING:
 
 ENTRY_POINT_GROUP = "auditor"
 BUILTIN_PREFIX = "auditor.plugins."
+#: Allocations (net of frees) between two runs of the cyclic garbage collector; Python's default is 700.
+GC_THRESHOLD = 50_000
+
+
+def collect_garbage_less_often() -> None:
+    """Run Python's cyclic garbage collector less often in this process.
+
+    An article's analysis keeps tens of thousands of small objects alive (sentences,
+    spans, attributions, findings), and none of them form cycles, so the collector
+    finds nothing; yet at Python's default threshold it walks them all again and
+    again, 6% of the time of an audit of news and 17% on dense text.  The auditor's
+    own processes call this at start (the command, its workers, the corpus's
+    partitions); a program that uses the Python API decides for its own process."""
+    import gc
+
+    first, *rest = gc.get_threshold()
+    if first and first < GC_THRESHOLD:  # 0: the program turned collection off; leave it so
+        gc.set_threshold(GC_THRESHOLD, *rest)
 
 
 @dataclass

@@ -131,10 +131,11 @@ def _chunks(items: Iterator[Article | Problem]) -> Iterator[list[Article | Probl
 def _start_worker(options: bytes) -> None:
     import pickle
 
-    from .engine import Auditor
+    from .engine import Auditor, collect_garbage_less_often
 
     global _worker_auditor
     _quiet_worker()
+    collect_garbage_less_often()  # a spawned worker starts with Python's defaults
     options, config = pickle.loads(options)
     _worker_auditor = Auditor(**options)
     if config is not None:

@@ -20,7 +20,7 @@ import os
 import pstats
 import time
 
-from auditor.engine import Auditor, FileResult, Report, _sentences
+from auditor.engine import Auditor, FileResult, Report, _sentences, collect_garbage_less_often
 from auditor.inputs import read_article
 from auditor.output import render_json
 from auditor.quotes import find_quotes
@@ -37,6 +37,7 @@ def main() -> None:
     parser.add_argument("--profile", type=int, default=0, metavar="N", help="also print cProfile's top N functions")
     args = parser.parse_args()
     mb = os.path.getsize(args.file) / 1e6
+    collect_garbage_less_often()  # as the `auditor` command does
     auditor = Auditor(time_limit=0)
     rows = []
 

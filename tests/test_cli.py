@@ -1,5 +1,6 @@
 """The `auditor` command as a user runs it: audit, plugins, rules, eval."""
 
+import gc
 import json
 import subprocess
 import sys
@@ -9,6 +10,7 @@ import pytest
 from click.testing import CliRunner
 
 from auditor.cli import cli
+from auditor.engine import GC_THRESHOLD, collect_garbage_less_often
 
 SEED = "examples/seed-style.txt"
 
@@ -181,3 +183,28 @@ def test_audit_of_a_text_file_imports_only_what_it_needs(examples_dir, tmp_path)
     done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, cwd=tmp_path)
     assert json.loads(done.stdout)["files"][0]["findings"]
     assert json.loads(done.stderr.splitlines()[-1]) == []
+
+
+def test_the_command_runs_the_garbage_collector_less_often(tmp_path):
+    # Speed is measured by benchmarks/, never timed here; what is tested is that the
+    # command's process has the setting the benchmark's figures were measured with.
+    script = (
+        "import gc, sys\n"
+        "sys.argv = ['auditor', 'rules']\n"
+        "from auditor.cli import main\n"
+        "try:\n    main()\nexcept SystemExit:\n    pass\n"
+        "print(gc.get_threshold()[0], file=sys.stderr)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, cwd=tmp_path)
+    assert int(done.stderr.splitlines()[-1]) == GC_THRESHOLD
+
+
+@pytest.mark.parametrize(("before", "after"), [(700, GC_THRESHOLD), (10 * GC_THRESHOLD, 10 * GC_THRESHOLD), (0, 0)])
+def test_collecting_less_often_never_collects_more_often_nor_turns_collection_back_on(before, after):
+    kept = gc.get_threshold()
+    try:
+        gc.set_threshold(before, *kept[1:])
+        collect_garbage_less_often()
+        assert gc.get_threshold() == (after, *kept[1:])
+    finally:
+        gc.set_threshold(*kept)

@@ -20,7 +20,7 @@ from dataclasses import asdict, dataclass
 from typing import Any, Iterable
 
 from .. import __version__
-from ..engine import Auditor
+from ..engine import Auditor, collect_garbage_less_often
 from ..model import Problem
 from . import sources, stats
 
@@ -81,6 +81,7 @@ _auditors: dict[Settings, Auditor] = {}
 
 def audit_partition(part: sources.Partition, key: str, settings: Settings) -> dict[str, Any]:
     """Audit every article of ``part``, write its files, return its marker."""
+    collect_garbage_less_often()  # a Dask worker is a process of its own
     began, cpu = time.perf_counter(), time.process_time()
     out = settings.out
     auditor = _auditors.get(settings) or _auditors.setdefault(settings, settings.auditor())
