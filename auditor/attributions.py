@@ -271,9 +271,17 @@ def extend_lexicon(extra: dict[str, list[str]]) -> None:
 
 
 _use_lexicon(_LEX)
-# Words (letters and digits, with inner apostrophes, hyphens and dots: "don’t",
-# "Al-Mayadeen", "U.S"), numbers with separators ("1,000", "9.30") and single marks.
-_TOKEN = re.compile(r"\d+(?:[.,:]\d+)+|[^\W_]+(?:[’'\-.&/][^\W_]+)*|[^\w\s]|_")
+# Combining marks (Unicode category M) of the common blocks: Latin accents typed as a
+# letter and a mark ("Jose\u0301"), Cyrillic, Hebrew and Arabic points, Devanagari vowel
+# signs.  `re` counts no mark as a word character; in a word, a mark is part of it.
+_MARKS = ("\u0300-\u036f\u0483-\u0489\u0591-\u05bd\u05bf\u05c1\u05c2\u05c4\u05c5\u05c7\u0610-\u061a"
+          "\u064b-\u065f\u0670\u06d6-\u06dc\u06df-\u06e4\u06e7\u06e8\u06ea-\u06ed\u0900-\u0903"
+          "\u093a-\u093c\u093e-\u094f\u0951-\u0957\u0962\u0963\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f")
+_LETTERS = rf"(?:[^\W_][{_MARKS}]*)+"
+_COMBINING = frozenset(chr(c) for a, b in re.findall(r"(.)(?:-(.))?", _MARKS) for c in range(ord(a), ord(b or a) + 1))
+# Words (letters and digits, with their marks and inner apostrophes, hyphens and dots:
+# "don’t", "Al-Mayadeen", "U.S"), numbers with separators ("1,000", "9.30") and single marks.
+_TOKEN = re.compile(rf"\d+(?:[.,:]\d+)+|{_LETTERS}(?:[’'\-.&/]{_LETTERS})*|[^\w\s]|_")
 _WORD_OR_MARK = re.compile(r"[a-z]+|[:―]")
 _SHORT_ARTICLE = 100_000  # characters; below it a word loop is cheaper than compiling the trie
 
@@ -313,7 +321,7 @@ def _tokens(article: Article, sentence: Sentence) -> list[Tok]:
     for piece in sentence.text[:_MAX_SENTENCE].split(" "):
         if piece.isalnum():
             append(Tok(start, start + len(piece), piece, piece.lower(), True, piece[0].isupper()))
-        elif piece[:-1].isalnum() and not piece[-1].isspace():
+        elif piece[:-1].isalnum() and not piece[-1].isspace() and piece[-1] not in _COMBINING:
             word, mark, end = piece[:-1], piece[-1], start + len(piece) - 1
             append(Tok(start, end, word, word.lower(), True, word[0].isupper()))
             append(Tok(end, end + 1, mark, mark.lower(), False, False))
@@ -1046,13 +1054,18 @@ def _inverted_source(toks: list[Tok], i: int, cue_end: int) -> tuple[int, int] |
     if toks[i].low not in _INVERTING:
         return None
     j = cue_end
-    if j >= len(toks):
-        return None
+    if j >= len(toks) or toks[j - 1].low == "that":
+        return None  # "..., said that the talks failed": a clause follows, not the speaker
     first = toks[j]
     if not first.word or first.quoted or not (first.cap or first.low in _DET or first.low in _UNNAMED or first.low in _PERSONAL or first.low in _TITLES):
         return None
     end = _np_after(toks, j)
     if end is None:
+        return None
+    last = toks[end - 1]
+    if end - j > 1 and not last.cap and last.low.endswith("ed") and not last.low.endswith("eed") and _subject(toks, i) is not None:
+        # "John Smith, a spokesman, said the talks failed": the speaker comes first and a
+        # clause with its verb after ("..., said the official concerned" has no speaker before)
         return None
     # the phrase must end the clause: "..., said Jane Roe." / "..., said Roe in a statement"
     if end < len(toks) and toks[end].word and toks[end].low not in _PREP and toks[end].low not in _TIME_WORDS:

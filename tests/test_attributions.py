@@ -46,6 +46,29 @@ def test_inverted_verb_takes_the_phrase_after_it_as_source():
     assert a.quote == "direct"
 
 
+@pytest.mark.parametrize("text", [
+    "John Smith, a spokesman, said the talks failed.",
+    "John Smith, a spokesman, said that the talks failed.",
+])
+def test_a_speaker_before_the_verb_is_not_taken_for_a_clause_after_it(text):
+    a = only(text)
+    assert a.source.text == "John Smith, a spokesman"
+    assert a.content.text == "the talks failed"
+
+
+def test_a_phrase_after_the_verb_is_still_the_speaker_when_none_comes_before():
+    a = only("The talks failed, said the official concerned.")
+    assert a.source.text == "the official concerned"
+    assert a.content.text == "The talks failed"
+
+
+@pytest.mark.parametrize("name", ["José Ruiz", "Jose\u0301 Ruiz"])  # composed, and typed as e + a combining accent
+def test_a_name_with_a_combining_accent_is_one_name(name):
+    a = only(f"According to {name}, the talks failed.")
+    assert a.source.text == name
+    assert a.source_kind == "named_person"
+
+
 def test_quotation_over_two_sentences_is_direct():
     text = "“The dam held. We were lucky,” the engineer said."
     (a,) = [x for x in attributions(text) if x.cue.text == "said"]
