@@ -861,13 +861,16 @@ def _complement(toks: list[Tok], j: int, form: str) -> tuple[int, bool, bool]:
     t = toks[j]
     if not t.quoted and (t.low == "that" or t.low == "as" and form.split()[0].startswith(_AS_VERBS)):
         return j + 1, True, True
-    if _BASE.get(form) in _ADDRESSING and t.word and not t.quoted:
+    addressed = None  # where a clause without "that" starts after the addressee
+    if _BASE.get(form) in _ADDRESSING and t.word and not t.quoted and t.low not in _PREP:
         # "told the press the officers claimed ...": past the addressee
         end = _np_after(toks, j, limit=4)
-        if end is not None and end < n and toks[end].low == "that":
-            return end + 1, True, True  # "told the newspaper that ..."
-        if end is not None and end < n and _zero_that_clause(toks, end):
-            return j, True, True
+        addressed = next((k for k in range(j + 1, end or j) if toks[k].low in _NP_OPENERS and _zero_that_clause(toks, k)), None)
+        after = _skip_time_adjunct(toks, end) if end is not None else n
+        if addressed is None and after < n and toks[after].low == "that":
+            return after + 1, True, True  # "told the newspaper (on Monday) that ..."
+        if addressed is None and end is not None and end < n and _zero_that_clause(toks, end):
+            addressed = after if after < n else end
     if t.text == ":":
         return j + 1, True, False
     if t.quoted or _is_quote_mark(t):
@@ -899,6 +902,8 @@ def _complement(toks: list[Tok], j: int, form: str) -> tuple[int, bool, bool]:
     # "said, “...”" / "told the BBC: ..."
     if k < n and k > j and toks[k].text == ":":
         return j, True, False
+    if addressed is not None:
+        return addressed, True, True  # "told reporters (on Monday) the budget was balanced"
     if _zero_that_clause(toks, j):
         return j, True, True
     return j, False, False
@@ -1098,6 +1103,8 @@ def _subject(toks: list[Tok], v: int) -> tuple[int, int] | None:
             return (head, j)  # "X, who ..., said"
         if inner[0].low in _PREP or inner[0].low in ("according", "citing", "speaking", "however", "meanwhile", "though", "too"):
             return (head, j)  # "Witnesses, according to The Telegraph, said"
+        if len(inner) == 1 and inner[0].low.isdigit() and len(inner[0].low) <= 3:
+            return (head, comma2)  # an age: "Maria Lopez, 45, said"
         if not (inner[0].low in _DET or inner[0].cap or inner[0].low in _TITLES or inner[0].low in _UNNAMED):
             return None
         return (head, comma2)

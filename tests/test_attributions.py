@@ -69,6 +69,24 @@ def test_a_name_with_a_combining_accent_is_one_name(name):
     assert a.source_kind == "named_person"
 
 
+def test_an_age_between_commas_leaves_the_speaker_in_place():
+    a = only("Maria Lopez, 45, said the floods ruined her stock.")
+    assert a.source.text == "Maria Lopez, 45"
+    assert a.source_kind == "named_person"
+
+
+@pytest.mark.parametrize(("text", "cue"), [
+    ("The mayor told reporters on Monday that the budget was balanced.", "told reporters on Monday that"),
+    ("The mayor told reporters the budget was balanced.", "told reporters"),
+    ("The mayor told a meeting of Pacific Island leaders that the budget was balanced.",
+     "told a meeting of Pacific Island leaders that"),
+])
+def test_whom_a_source_told_is_part_of_the_cue_not_of_what_was_said(text, cue):
+    a = only(text)
+    assert a.cue.text == cue
+    assert a.content.text == "the budget was balanced"
+
+
 def test_quotation_over_two_sentences_is_direct():
     text = "“The dam held. We were lucky,” the engineer said."
     (a,) = [x for x in attributions(text) if x.cue.text == "said"]
