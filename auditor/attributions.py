@@ -1099,8 +1099,8 @@ def _subject(toks: list[Tok], v: int) -> tuple[int, int] | None:
         head = _np_left(toks, j)
         if head is None:
             return None
-        if inner[0].low in ("who", "which"):
-            return (head, j)  # "X, who ..., said"
+        if inner[0].low in ("who", "which") or inner[0].low.endswith("ed") and not inner[0].cap and len(inner) > 1 and inner[1].low == "by":
+            return (head, j)  # "X, who ..., said", "The report, published by the UN, found"
         if inner[0].low in _PREP or inner[0].low in ("according", "citing", "speaking", "however", "meanwhile", "though", "too"):
             return (head, j)  # "Witnesses, according to The Telegraph, said"
         if len(inner) == 1 and inner[0].low.isdigit() and len(inner[0].low) <= 3:

@@ -87,6 +87,14 @@ def test_whom_a_source_told_is_part_of_the_cue_not_of_what_was_said(text, cue):
     assert a.content.text == "the budget was balanced"
 
 
+@pytest.mark.parametrize(("text", "source"), [
+    ("The report, published by the UN on Friday, found that poverty had risen.", "The report"),
+    ("Residents, interviewed by Reuters, said the water was unsafe.", "Residents"),
+])
+def test_a_participle_phrase_between_commas_leaves_the_speaker_in_place(text, source):
+    assert only(text).source.text == source
+
+
 def test_quotation_over_two_sentences_is_direct():
     text = "“The dam held. We were lucky,” the engineer said."
     (a,) = [x for x in attributions(text) if x.cue.text == "said"]
