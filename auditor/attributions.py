@@ -724,6 +724,9 @@ def _verb_cue(toks: list[Tok], i: int, earlier: list[_Found]) -> _Found | None:
             if source is not None:
                 return _Found((aux_start, cue_end), source, kind, reported=reported, clause=complement, complement=complement)
         return None
+    if subject[1] - subject[0] == 1 and toks[subject[0]].low == "there" and form in _NOUN_LIKE and complement:
+        # "There are reports that ...": reports, and nobody who makes them
+        return _Found((subject[0], cue_end), None, kind, reported=reported, clause=True, complement=True)
     parenthetical = _is_parenthetical(toks, subject[0], cue_end)
     # "the figure that economists had forecast", "what the senators said was": the
     # relative word before the subject is the verb's object
@@ -1514,6 +1517,8 @@ def _head_words(words: list[str]) -> list[str]:
             continue
         if out and (low in _NP_PREP or low in _RELATIVE or low.endswith("ing") and len(low) > 5) and not w[:1].isupper():
             break
+        if out and low.endswith("ed") and len(low) > 4 and k + 1 < len(words) and words[k + 1].lower() in _PREP:
+            break  # "a person briefed on the talks", "officials involved in the case"
         out.append(w)
     return out
 

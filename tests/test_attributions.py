@@ -95,6 +95,12 @@ def test_a_participle_phrase_between_commas_leaves_the_speaker_in_place(text, so
     assert only(text).source.text == source
 
 
+def test_there_are_reports_is_a_report_with_no_source():
+    a = only("There are reports that the talks have stalled.")
+    assert a.source is None and a.source_kind == "unnamed"
+    assert a.cue.text == "There are reports that"
+
+
 def test_quotation_over_two_sentences_is_direct():
     text = "“The dam held. We were lucky,” the engineer said."
     (a,) = [x for x in attributions(text) if x.cue.text == "said"]
@@ -179,6 +185,9 @@ def test_words_that_are_nouns_here_are_no_cues():
         ("a spokesman for the ministry", "title_only"),
         ("officials", "unnamed"),
         ("a person familiar with the matter", "unnamed"),
+        ("a person briefed on the talks", "unnamed"),
+        ("officials involved in the case", "unnamed"),
+        ("research conducted by the Center for Media and Public Affairs", "document"),
         ("Iraqi media reports", "unnamed"),
         ("US media", "unnamed"),
         ("some economists", "unnamed"),
