@@ -325,6 +325,9 @@ def _tokens(article: Article, sentence: Sentence) -> list[Tok]:
             word, mark, end = piece[:-1], piece[-1], start + len(piece) - 1
             append(Tok(start, end, word, word.lower(), True, word[0].isupper()))
             append(Tok(end, end + 1, mark, mark.lower(), False, False))
+        elif len(piece) == 1:
+            if not piece.isspace():  # a mark on its own ("-", "—", a format character)
+                append(Tok(start, start + 1, piece, piece.lower(), False, False))
         elif piece:
             for m in _TOKEN.finditer(piece):
                 t = m.group()
