@@ -1717,6 +1717,7 @@ class _Context:
         self.person: tuple[int, str] | None = None  # the last person named as a source
         self.surnames: dict[str, str] = {}  # "Marsh" -> "Helen Marsh"
         self._ascii_letters: bool | None = None  # whether the article's letters are all ASCII, once known
+        self._any_name: bool | None = None  # whether the article holds a name at all, once known
 
     def add(self, attribution: Attribution) -> None:
         self.found.append(attribution)
@@ -1765,6 +1766,11 @@ class _Context:
     def _last_person(self, before: int) -> str | None:
         if self.person is not None and self.person[0] <= before and before - self.person[0] < 3000:
             return self.person[1]
+        if self._any_name is None:
+            # A part of the text holds a name only where the whole does: one look, not one per pronoun.
+            self._any_name = next(self._NAME.finditer(self.article.text, self._all_ascii_letters()), None) is not None
+        if not self._any_name:
+            return None
         window = self.article.text[max(0, before - 600) : before]
         # a part of an article whose letters are all ASCII needs no look of its own
         names = [n for m in self._NAME.finditer(window, self._all_ascii_letters() or None) if not _is_org(m.group()) and len((n := self.bare_name(m.group()) or "").split()) > 1]
