@@ -53,7 +53,6 @@ def _set_through_slots(cls):
     return cls
 
 
-
 @_set_through_slots
 @dataclass(frozen=True, slots=True)
 class Span:
