@@ -727,6 +727,9 @@ def _verb_cue(toks: list[Tok], i: int, earlier: list[_Found]) -> _Found | None:
             if source is not None:
                 return _Found((aux_start, cue_end), source, kind, reported=reported, clause=complement, complement=complement)
         return None
+    last = toks[subject[1] - 1]
+    if form in _NOUN_LIKE and toks[aux_start].low in ("all", "both") and not last.cap and last.low.endswith("ed"):
+        return None  # "denied all claims that ...": a verb, the noun's quantifier, the noun; no subject
     if subject[1] - subject[0] == 1 and toks[subject[0]].low == "there" and form in _NOUN_LIKE and complement:
         # "There are reports that ...": reports, and nobody who makes them
         return _Found((subject[0], cue_end), None, kind, reported=reported, clause=True, complement=True)

@@ -101,6 +101,12 @@ def test_there_are_reports_is_a_report_with_no_source():
     assert a.cue.text == "There are reports that"
 
 
+def test_claims_after_a_verb_and_all_are_claims_with_no_source():
+    found = attributions("Saudi Arabia initially denied all claims that the journalist was slain.")
+    claims = [a for a in found if a.cue.text == "claims that"]
+    assert len(claims) == 1 and claims[0].source is None and claims[0].source_kind == "unnamed"
+
+
 def test_quotation_over_two_sentences_is_direct():
     text = "“The dam held. We were lucky,” the engineer said."
     (a,) = [x for x in attributions(text) if x.cue.text == "said"]
