@@ -987,6 +987,8 @@ def _passive(toks, aux_start, i, cue_end, form, kind, reported) -> _Found | None
     if it_subject and (word in _SOURCELESS_PASSIVE or word in _IT_PASSIVE):
         return _Found((aux_start - 1, cue_end), None, "speech", reported=True)
     if word in _SOURCELESS_PASSIVE and (kind == "speech"):
+        if word in ("mentioned", "cited", "quoted") and not reported and (cue_end >= n or toks[cue_end].low not in ("as", "to")):
+            return None  # "is cited on the website", "has barely been mentioned": named, not reported
         # "is said to", "was reported to", "has been criticized", "were described as"
         return _Found((aux_start, cue_end), None, "speech", reported=reported)
     return None

@@ -107,6 +107,19 @@ def test_claims_after_a_verb_and_all_are_claims_with_no_source():
     assert len(claims) == 1 and claims[0].source is None and claims[0].source_kind == "unnamed"
 
 
+@pytest.mark.parametrize("text", [
+    "The country's nuclear ambitions have barely been mentioned in the campaign.",
+    "He could not explain why the requirement is cited on the website.",
+])
+def test_a_thing_mentioned_or_cited_is_no_report(text):
+    assert attributions(text) == ()
+
+
+def test_something_cited_as_evidence_is_still_a_report():
+    a = only("The study is cited as evidence that the drug works.")
+    assert a.source is None and a.source_kind == "unnamed"
+
+
 def test_quotation_over_two_sentences_is_direct():
     text = "“The dam held. We were lucky,” the engineer said."
     (a,) = [x for x in attributions(text) if x.cue.text == "said"]
