@@ -1440,6 +1440,10 @@ def _content(article: Article, sentence: Sentence, toks: list[Tok], item: _Found
             before = None
     if before and (parenthetical or leading) and (not after or not item.complement and not leading or leading and parenthetical):
         a, b = before
+        # "X scolded him: “...,” she said": what she said is the quotation after the colon
+        opened = next((k + 1 for k in range(b - 3, a - 1, -1) if toks[k].text == ":" and _is_quote_mark(toks[k + 1])), None)
+        if opened is not None and (q := article.quote_at(toks[opened].start)) is not None and q.start == toks[opened].start and q.end >= toks[b - 1].end:
+            a = opened
         start, end = toks[a].start, toks[b - 1].end
         q = article.quote_at(start)
         if q is not None and q.start < start:

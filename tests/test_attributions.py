@@ -120,6 +120,13 @@ def test_something_cited_as_evidence_is_still_a_report():
     assert a.source is None and a.source_kind == "unnamed"
 
 
+def test_a_quotation_after_a_colon_is_what_the_closing_verb_attributes():
+    found = attributions("The senator scolded him: “The scientific community is against you,” she said.")
+    said = [a for a in found if a.cue.text == "said"]
+    assert len(said) == 1 and said[0].quote == "direct"
+    assert said[0].content.text == "“The scientific community is against you,”"
+
+
 def test_quotation_over_two_sentences_is_direct():
     text = "“The dam held. We were lucky,” the engineer said."
     (a,) = [x for x in attributions(text) if x.cue.text == "said"]
