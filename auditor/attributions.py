@@ -1075,6 +1075,8 @@ def _inverted_source(toks: list[Tok], i: int, cue_end: int) -> tuple[int, int] |
     first = toks[j]
     if not first.word or first.quoted or not (first.cap or first.low in _DET or first.low in _UNNAMED or first.low in _PERSONAL or first.low in _TITLES):
         return None
+    if first.low in _TIME_WORDS and not (j + 1 < len(toks) and toks[j + 1].cap):
+        return None  # "..., Flynn said Thursday morning on Fox": when, not who ("said June Roe" is who)
     end = _np_after(toks, j)
     if end is None:
         return None

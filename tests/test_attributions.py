@@ -127,6 +127,16 @@ def test_a_quotation_after_a_colon_is_what_the_closing_verb_attributes():
     assert said[0].content.text == "“The scientific community is against you,”"
 
 
+@pytest.mark.parametrize(("text", "source"), [
+    ("“It is right,” Flynn, a campaign adviser, said Thursday morning on Fox News.", "Flynn, a campaign adviser"),
+    ("“It is over,” said June Okafor, a trader.", "June Okafor, a trader"),
+])
+def test_a_day_after_the_verb_is_when_and_a_name_is_who(text, source):
+    a = only(text)
+    assert a.source.text == source
+    assert a.quote == "direct"
+
+
 def test_quotation_over_two_sentences_is_direct():
     text = "“The dam held. We were lucky,” the engineer said."
     (a,) = [x for x in attributions(text) if x.cue.text == "said"]
