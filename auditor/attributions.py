@@ -914,7 +914,7 @@ def _complement(toks: list[Tok], j: int, form: str) -> tuple[int, bool, bool]:
     if addressed is not None:
         return addressed, True, True  # "told reporters (on Monday) the budget was balanced"
     if _zero_that_clause(toks, j):
-        return j, True, True
+        return _skip_time_adjunct(toks, j), True, True  # "said (on Friday) the country is in crisis"
     return j, False, False
 
 
@@ -930,8 +930,8 @@ def _zero_that_clause(toks: list[Tok], j: int) -> bool:
         return j + 1 < n and toks[j + 1].word and not toks[j + 1].cap and (toks[j + 1].low in _AUX or toks[j + 1].low.endswith(("ed", "s")) or toks[j + 1].low in _FINITE)
     for k in range(j + 1, min(n, j + 7)):
         t = toks[k]
-        if not t.word or t.quoted or t.low in _PREP and t.low != "of" or t.low in _BREAKS and t.low != "and" or t.low in _SPEECH:
-            return False
+        if not t.word or t.quoted or t.low in _PREP and t.low != "of" or t.low in _BREAKS and t.low != "and" or t.low in _SPEECH and not t.cap:
+            return False  # (a capital is part of a name: "the United States is")
         if not t.cap and (t.low in _CLAUSE_AUX or t.low in _FINITE):
             return k > j
         ends_clause = t.low.endswith("ed") and (k + 1 == n or toks[k + 1].text in ".;!?,") and toks[k - 1].low not in _DET
@@ -1475,6 +1475,8 @@ def _skip_adjunct(toks: list[Tok], a: int, b: int) -> tuple[int, int]:
             if toks[a].low in _PREP or toks[k - 1].text in (",", ":"):
                 return k, b
             break
+        if t.low in _CLAUSE_AUX or t.low in _FINITE:
+            break  # "said on Friday the country is “...”": a clause, and the quotation only part of it
         if t.quoted or t.low in _BREAKS:
             break
     return a, b

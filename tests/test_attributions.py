@@ -137,6 +137,13 @@ def test_a_day_after_the_verb_is_when_and_a_name_is_who(text, source):
     assert a.quote == "direct"
 
 
+def test_a_day_after_the_verb_is_part_of_the_cue_and_the_clause_after_it_the_content():
+    a = only("The vice president said on Friday the United States is “in the midst of a crisis.”")
+    assert a.cue.text == "said on Friday"
+    assert a.content.text.startswith("the United States is")
+    assert a.quote == "mixed"
+
+
 def test_quotation_over_two_sentences_is_direct():
     text = "“The dam held. We were lucky,” the engineer said."
     (a,) = [x for x in attributions(text) if x.cue.text == "said"]
