@@ -989,6 +989,8 @@ def _passive(toks, aux_start, i, cue_end, form, kind, reported) -> _Found | None
     if word in _SOURCELESS_PASSIVE and (kind == "speech"):
         if word in ("mentioned", "cited", "quoted") and not reported and (cue_end >= n or toks[cue_end].low not in ("as", "to")):
             return None  # "is cited on the website", "has barely been mentioned": named, not reported
+        if word in ("cited", "quoted", "reported") and cue_end + 1 < n and toks[cue_end].low == "as" and toks[cue_end + 1].low == "saying":
+            return None  # "were cited as saying ...": the subject said it (see _participle)
         # "is said to", "was reported to", "has been criticized", "were described as"
         return _Found((aux_start, cue_end), None, "speech", reported=reported)
     return None
@@ -999,6 +1001,12 @@ def _participle(toks, i, cue_end, form, kind, complement, reported, earlier) -> 
     if i == 0 or (toks[i - 1].text == "," and _needs_clause(form) and not complement):
         return None
     prev = toks[i - 1]
+    if prev.low == "as" and complement:
+        # "X was quoted (by Reuters) as saying ...": X said it
+        q = next((k for k in range(i - 2, max(-1, i - 9), -1) if toks[k].low in ("quoted", "cited", "reported")), None)
+        a = _aux_start(toks, q) if q is not None else None
+        if a is not None and any(toks[k].low in _BE for k in range(a, q)) and (subject := _subject(toks, a)) is not None:
+            return _Found((a, cue_end), subject, kind, reported=reported, clause=True, complement=True)
     if i >= 2 and toks[i - 2].text == "," and prev.word and not prev.cap and (prev.low in _HEDGES or prev.low.endswith("ly") and len(prev.low) > 4):
         prev = toks[i - 2]  # "..., perhaps recognizing that": the adverb leaves the participle on the clause
     if prev.word and _after_writing(toks, i) and (complement or _object_follows(toks, cue_end)):

@@ -144,6 +144,17 @@ def test_a_day_after_the_verb_is_part_of_the_cue_and_the_clause_after_it_the_con
     assert a.quote == "mixed"
 
 
+@pytest.mark.parametrize(("text", "source"), [
+    ("The minister was quoted as saying the war was over.", "The minister"),
+    ("Smith was quoted by Reuters as saying the war was over.", "Smith"),
+    ("Officials were cited as saying the war was over.", "Officials"),
+])
+def test_quoted_as_saying_attributes_to_the_subject(text, source):
+    a = only(text)
+    assert a.source.text == source
+    assert a.content.text == "the war was over"
+
+
 def test_quotation_over_two_sentences_is_direct():
     text = "“The dam held. We were lucky,” the engineer said."
     (a,) = [x for x in attributions(text) if x.cue.text == "said"]
