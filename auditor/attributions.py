@@ -205,7 +205,7 @@ class _LazyTrie:
 
 def _use_lexicon(lex: dict[str, frozenset[str]]) -> None:
     """Build every table the finder reads from the lexicon ``lex``."""
-    global _ATTRIBUTION_NOUNS, _BASE, _AUX, _BELIEF, _BELIEF_ADJECTIVES, _BREAKS, _CUE_WORDS, _DESCRIPTIVE, _DET, _DOC, _DOCUMENT_VERBS, _MAY_HAVE_CUE, _MEDIA, _NEEDS_CLAUSE, _NOUN_LIKE, _NP_PREP, _ORG_SORTS, _ORG_WORDS, _PHRASAL, _PREP, _PRONOUNS, _SOURCELESS, _SOURCE_PREPOSITIONS, _SPEECH, _STATE_BODIES, _TITLES, _TRIGGERS, _UNNAMED, _VAGUE
+    global _ATTRIBUTION_NOUNS, _BASE, _AUX, _BELIEF, _BELIEF_ADJECTIVES, _BREAKS, _COUNTRIES, _CUE_WORDS, _DESCRIPTIVE, _DET, _DOC, _DOCUMENT_VERBS, _MAY_HAVE_CUE, _MEDIA, _NEEDS_CLAUSE, _NOUN_LIKE, _NP_PREP, _ORG_SORTS, _ORG_WORDS, _PHRASAL, _PREP, _PRONOUNS, _SOURCELESS, _SOURCE_PREPOSITIONS, _SPEECH, _STATE_BODIES, _TITLES, _TRIGGERS, _UNNAMED, _VAGUE
     _SPEECH = _verb_table(lex, "speech_verbs", "complement_verbs", "document_verbs")
     _BELIEF = _verb_table(lex, "belief_verbs")
     _BASE = {**_BELIEF, **_SPEECH}
@@ -235,6 +235,7 @@ def _use_lexicon(lex: dict[str, frozenset[str]]) -> None:
     _ORG_WORDS = lex["org_words"]
     _DESCRIPTIVE = lex["descriptive_capitals"]
     _STATE_BODIES = lex["state_bodies"]
+    _COUNTRIES = lex["countries"]
     _BELIEF_ADJECTIVES = lex["belief_adjectives"]
     # Each line of [org_nouns] is one sort of body; a word maps to every sort it is in.
     _ORG_SORTS = {}
@@ -1637,8 +1638,8 @@ def _classify_part(words: list[str]) -> str:
             return "unnamed" if vague or people else "named_org"
         if noun in _TITLES and not names:
             return "title_only"
-        if any(w.lower() in _ORG_WORDS for w in head) or noun in _ORG_SORTS:
-            return "named_org"
+        if any(w.lower() in _ORG_WORDS for w in head) or noun in _ORG_SORTS or " ".join(lows) in _COUNTRIES:
+            return "named_org"  # (a state speaks as an organisation: "Saudi Arabia denied")
         if len(names) == 1 and ("-" in names[0] and not names[0][names[0].index("-") + 1 :][:1].islower() or names[0].isupper() and len(names[0]) > 1):
             return "named_org"
         if lows[0] in _DET and lows[0] not in ("his", "her", "their", "its"):
@@ -1769,8 +1770,8 @@ class _Context:
             if prior is not None:
                 return prior.source_kind, prior.resolved or (prior.source.text if prior.source else None)
             return "unnamed", None
-        if len(words) == 1 and kind == "named_person" and words[0] in self.surnames:
-            return kind, self.surnames[words[0]]  # "Marsh said", after "Helen Marsh"
+        if len(words) == 1 and kind in ("named_person", "named_org") and words[0] in self.surnames:
+            return "named_person", self.surnames[words[0]]  # "Marsh said", after "Helen Marsh"; "Jordan", after "Jim Jordan"
         lows = [w.lower().strip(",.") for w in words]
         if lows[0] in ("the", "its", "this") and kind in ("named_org", "document") and len(_head_words(words)) <= 3:
             noun = _head_words(words)[-1].lower()

@@ -155,6 +155,17 @@ def test_quoted_as_saying_attributes_to_the_subject(text, source):
     assert a.content.text == "the war was over"
 
 
+def test_a_surname_that_is_also_a_country_still_resolves_to_the_person():
+    found = attributions("Rep. Jim Jordan said the inquiry was over. Jordan said it had found nothing.")
+    assert [a.resolved for a in found][-1] == "Jim Jordan"
+    assert found[-1].source_kind == "named_person"
+
+
+def test_it_resolves_to_a_country_named_before():
+    found = attributions("Mexico said it would retaliate. It has shown it knows how.")
+    assert found[-1].source.text == "It" and found[-1].resolved == "Mexico"
+
+
 def test_quotation_over_two_sentences_is_direct():
     text = "“The dam held. We were lucky,” the engineer said."
     (a,) = [x for x in attributions(text) if x.cue.text == "said"]
@@ -240,6 +251,9 @@ def test_words_that_are_nouns_here_are_no_cues():
         ("officials", "unnamed"),
         ("a person familiar with the matter", "unnamed"),
         ("a person briefed on the talks", "unnamed"),
+        # a state speaks as an organisation
+        ("Saudi Arabia", "named_org"),
+        ("Russia", "named_org"),
         ("officials involved in the case", "unnamed"),
         ("research conducted by the Center for Media and Public Affairs", "document"),
         ("Iraqi media reports", "unnamed"),
