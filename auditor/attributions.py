@@ -135,6 +135,7 @@ _SELF_PRONOUNS = frozenset("he she it they we i".split())
 _INTENTIONS = frozenset("want hope expect fear prefer".split())
 _AS_VERBS = ("describ", "characteri", "portray", "label", "dismiss", "brand", "hail", "prais", "criticiz", "criticis", "den", "reject", "cast")
 _WH = frozenset("whether if why how what when where who which".split())
+_QUOTED_AS = frozenset("quoted cited reported".split())  # "X was quoted as saying": X said it (_passive leaves it to _participle)
 # Parties: their plural names a body ("Democrats said"), unlike a people ("Mexicans say").
 _CREDIT_LINES = frozenset("source sources credit credits photo photograph picture image data".split())
 _HEDGES = frozenset("perhaps maybe possibly probably apparently presumably reportedly also again even".split())
@@ -990,7 +991,7 @@ def _passive(toks, aux_start, i, cue_end, form, kind, reported) -> _Found | None
     if word in _SOURCELESS_PASSIVE and (kind == "speech"):
         if word in ("mentioned", "cited", "quoted") and not reported and (cue_end >= n or toks[cue_end].low not in ("as", "to")):
             return None  # "is cited on the website", "has barely been mentioned": named, not reported
-        if word in ("cited", "quoted", "reported") and cue_end + 1 < n and toks[cue_end].low == "as" and toks[cue_end + 1].low == "saying":
+        if word in _QUOTED_AS and cue_end + 1 < n and toks[cue_end].low == "as" and toks[cue_end + 1].low == "saying":
             return None  # "were cited as saying ...": the subject said it (see _participle)
         # "is said to", "was reported to", "has been criticized", "were described as"
         return _Found((aux_start, cue_end), None, "speech", reported=reported)
@@ -1004,7 +1005,7 @@ def _participle(toks, i, cue_end, form, kind, complement, reported, earlier) -> 
     prev = toks[i - 1]
     if prev.low == "as" and complement:
         # "X was quoted (by Reuters) as saying ...": X said it
-        q = next((k for k in range(i - 2, max(-1, i - 9), -1) if toks[k].low in ("quoted", "cited", "reported")), None)
+        q = next((k for k in range(i - 2, max(-1, i - 9), -1) if toks[k].low in _QUOTED_AS), None)
         a = _aux_start(toks, q) if q is not None else None
         if a is not None and any(toks[k].low in _BE for k in range(a, q)) and (subject := _subject(toks, a)) is not None:
             return _Found((a, cue_end), subject, kind, reported=reported, clause=True, complement=True)
