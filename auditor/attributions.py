@@ -46,7 +46,7 @@ from functools import lru_cache
 from operator import attrgetter
 
 from .lexicon import load_lexicon
-from .model import ATTRIBUTION_ORDER, Article, Attribution, Sentence, Span
+from .model import ATTRIBUTION_ORDER, Article, Attribution, Quote, Sentence, Span
 
 _LEX = load_lexicon("attribution")
 
@@ -284,6 +284,10 @@ _COMBINING = frozenset(chr(c) for a, b in re.findall(r"(.)(?:-(.))?", _MARKS) fo
 # Words (letters and digits, with their marks and inner apostrophes, hyphens and dots:
 # "don’t", "Al-Mayadeen", "U.S"), numbers with separators ("1,000", "9.30") and single marks.
 _TOKEN = re.compile(rf"\d+(?:[.,:]\d+)+|{_LETTERS}(?:[’'\-.&/]{_LETTERS})*|[^\w\s]|_")
+# White space of every kind (what str.isspace() and re's \s take), made a plain space:
+# one character for one, so offsets stay.  tests/test_attributions.py checks the list.
+_WHITE_SPACE = "\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f\x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000"
+_SPACES = str.maketrans(_WHITE_SPACE, " " * len(_WHITE_SPACE))
 _WORD_OR_MARK = re.compile(r"[a-z]+|[:―]")
 _SHORT_ARTICLE = 100_000  # characters; below it a word loop is cheaper than compiling the trie
 
@@ -310,26 +314,41 @@ class Tok:
 
 
 _START = attrgetter("start")
+_CUE = attrgetter("cue")
 
 
-def _tokens(article: Article, sentence: Sentence) -> list[Tok]:
+def _tokens(sentence: Sentence, quotes: list[Quote]) -> list[Tok]:
     # The hottest loop of the finder (one Tok per word of every sentence with a cue).
-    # No token holds white space, so the text is first cut at spaces: a piece of
-    # letters and digits (most) is one word, a word with one mark after it ("said,")
-    # two tokens, and only the rest goes through _TOKEN.
+    # No token holds white space, so the text is first cut at white space (every kind
+    # made a plain space first, which keeps the offsets): a piece of letters and digits
+    # (most) is one word, a word with one or two marks after it ("said,", "over,”") or
+    # one before it ("“It") two or three tokens, and only the rest goes through _TOKEN.
     toks: list[Tok] = []
     append = toks.append
     start = sentence.start
-    for piece in sentence.text[:_MAX_SENTENCE].split(" "):
+    text = sentence.text[:_MAX_SENTENCE]
+    if not text.isprintable():  # every white space but " " is unprintable
+        text = text.translate(_SPACES)
+    for piece in text.split(" "):
         if piece.isalnum():
             append(Tok(start, start + len(piece), piece, piece.lower(), True, piece[0].isupper()))
-        elif piece[:-1].isalnum() and not piece[-1].isspace() and piece[-1] not in _COMBINING:
-            word, mark, end = piece[:-1], piece[-1], start + len(piece) - 1
+        elif len(piece) == 1:
+            append(Tok(start, start + 1, piece, piece.lower(), False, False))  # a mark on its own ("-", "—")
+        elif piece[:-1].isalnum() and piece[-1] not in _COMBINING:
+            end = start + len(piece) - 1
+            word, mark = piece[:-1], piece[-1]
             append(Tok(start, end, word, word.lower(), True, word[0].isupper()))
             append(Tok(end, end + 1, mark, mark.lower(), False, False))
-        elif len(piece) == 1:
-            if not piece.isspace():  # a mark on its own ("-", "—", a format character)
-                append(Tok(start, start + 1, piece, piece.lower(), False, False))
+        elif piece[1:].isalnum() and not piece[0].isalnum():
+            word = piece[1:]
+            append(Tok(start, start + 1, piece[0], piece[0].lower(), False, False))
+            append(Tok(start + 1, start + len(piece), word, word.lower(), True, word[0].isupper()))
+        elif piece[:-2].isalnum() and not piece[-2].isalnum() and not piece[-1].isalnum() and piece[-2] not in _COMBINING and piece[-1] not in _COMBINING:
+            end = start + len(piece) - 2
+            word = piece[:-2]
+            append(Tok(start, end, word, word.lower(), True, word[0].isupper()))
+            append(Tok(end, end + 1, piece[-2], piece[-2].lower(), False, False))
+            append(Tok(end + 1, end + 2, piece[-1], piece[-1].lower(), False, False))
         elif piece:
             for m in _TOKEN.finditer(piece):
                 t = m.group()
@@ -340,7 +359,7 @@ def _tokens(article: Article, sentence: Sentence) -> list[Tok]:
                     append(Tok(start + a, start + b, t, t.lower(), False, False))
         start += len(piece) + 1
     # Quotations never overlap (find_quotes): the tokens inside each are a run after its opening mark.
-    for quote in article.quotes_in(sentence.start, sentence.end):
+    for quote in quotes:
         k, inner_end = bisect.bisect_right(toks, quote.start, key=_START), quote.inner_end
         while k < len(toks) and toks[k].end <= inner_end:
             toks[k].quoted = True
@@ -389,8 +408,8 @@ def _cue_finder(low: str):
     return find_word
 
 
-def _is_quote_mark(tok: Tok) -> bool:
-    return not tok.word and tok.text in "“”‘’\"«»„'"
+# Quotation marks as tokens (every mark token is one character; no word token is among them).
+_QUOTE_MARKS = frozenset("“”‘’\"«»„'")
 
 
 # -- the finder ----------------------------------------------------------------
@@ -416,8 +435,15 @@ def find_attributions(article: Article) -> list[Attribution]:
     """Every attribution in ``article``, in text order."""
     found: list[Attribution] = []
     context = _Context(article)
+    quotes, q = article.quotes, 0
     for sentence in _sentences_with_cues(article):
-        toks = _tokens(article, sentence)
+        # the quotations in the sentence: quotations never overlap, so their ends are in order too
+        while q < len(quotes) and quotes[q].end <= sentence.start:
+            q += 1
+        k = q
+        while k < len(quotes) and quotes[k].start < sentence.end:
+            k += 1
+        toks = _tokens(sentence, quotes[q:k])
         items = _drop_coordinated(toks, _in_sentence(toks))
         built = []
         for index, item in enumerate(items):
@@ -470,7 +496,7 @@ def _in_sentence(toks: list[Tok]) -> list[_Found]:
         if item.cue[0] < i and i not in taken and any(k in taken for k in range(item.cue[0], i)):
             # "agencies reportedly believe": the adverb is a cue of its own, the verb another
             item.cue = (max(k for k in range(item.cue[0], i) if k in taken) + 1, item.cue[1])
-        if not any(k in taken for k in range(*item.cue)):
+        if taken.isdisjoint(range(*item.cue)):
             if len(out) >= _MAX_PER_SENTENCE:
                 break  # no prose sentence holds more: the rest is a list or run-on input
             out.append(item)
@@ -479,7 +505,8 @@ def _in_sentence(toks: list[Tok]) -> list[_Found]:
                 out.append(relayed)
             taken.update(range(*item.cue))
             resume = item.cue[1] if item.cue[0] >= i else i + 1
-    out.sort(key=lambda f: f.cue)
+    if len(out) > 1:
+        out.sort(key=_CUE)
     return out
 
 
@@ -594,7 +621,7 @@ def _at_clause_start(toks: list[Tok], i: int) -> bool:
     k = i - 1
     while k >= 0 and toks[k].low in ("also", "and", "but", "yet"):
         k -= 1
-    return k < 0 or toks[k].text in (",", ";", ":", "(", "—", "–") or _is_quote_mark(toks[k])
+    return k < 0 or toks[k].text in (",", ";", ":", "(", "—", "–") or toks[k].text in _QUOTE_MARKS
 
 
 def _np_after(toks: list[Tok], j: int, limit: int = _MAX_SUBJECT) -> int | None:
@@ -666,7 +693,7 @@ def _verb_cue(toks: list[Tok], i: int, earlier: list[_Found]) -> _Found | None:
         form, width = low, 1
     else:
         return None
-    if tok.cap and i > 0 and not _is_quote_mark(toks[i - 1]):
+    if tok.cap and i > 0 and toks[i - 1].text not in _QUOTE_MARKS:
         return None  # "United States", "Reports" in a name
     kind = "belief" if form in _BELIEF and form not in _SPEECH else "speech"
     end = i + width
@@ -760,7 +787,7 @@ def _subject_ends_at(t: Tok) -> bool:
     is a verb: a name, a pronoun, a noun we know, an adverb or an auxiliary."""
     low = t.low
     if not t.word:
-        return t.text in (",", ")") or _is_quote_mark(t)
+        return t.text in (",", ")") or t.text in _QUOTE_MARKS
     if t.cap:
         return low not in _DESCRIPTIVE
     return (
@@ -793,7 +820,7 @@ def _call_names_something(toks: list[Tok], j: int) -> bool:
     seen_word = False
     for k in range(j, min(len(toks), j + 9)):
         t = toks[k]
-        if _is_quote_mark(t) or t.quoted:
+        if t.text in _QUOTE_MARKS or t.quoted:
             return True
         if seen_word and t.low in ("a", "an", "the"):
             return True
@@ -884,9 +911,9 @@ def _complement(toks: list[Tok], j: int, form: str) -> tuple[int, bool, bool]:
             addressed = after if after < n else end
     if t.text == ":":
         return j + 1, True, False
-    if t.quoted or _is_quote_mark(t):
+    if t.quoted or t.text in _QUOTE_MARKS:
         return j, True, False
-    if t.text == "," and j + 1 < n and (toks[j + 1].quoted or _is_quote_mark(toks[j + 1])):
+    if t.text == "," and j + 1 < n and (toks[j + 1].quoted or toks[j + 1].text in _QUOTE_MARKS):
         return j + 1, True, False
     if form.split()[0].startswith(_AS_VERBS):
         # "described them as", "called it a failure"
@@ -905,7 +932,7 @@ def _complement(toks: list[Tok], j: int, form: str) -> tuple[int, bool, bool]:
         u = toks[k]
         if u.quoted or (not u.word and u.text not in ("-", ".", "’", "'")):
             break
-        if u.low == "that" and k > j and toks[k - 1].low not in _PREP and k + 1 < n and (toks[k + 1].word or _is_quote_mark(toks[k + 1])) and not (toks[k + 1].low in _TIME_WORDS or toks[k + 1].low in ("same", "time", "night")):
+        if u.low == "that" and k > j and toks[k - 1].low not in _PREP and k + 1 < n and (toks[k + 1].word or toks[k + 1].text in _QUOTE_MARKS) and not (toks[k + 1].low in _TIME_WORDS or toks[k + 1].low in ("same", "time", "night")):
             return k + 1, True, True
         if u.low in _BREAKS and u.low != "that" or (u.low in _SPEECH and k > j) or u.low in _CLAUSE_AUX and not u.cap:
             break
@@ -1075,7 +1102,7 @@ def _inverted_source(toks: list[Tok], i: int, cue_end: int) -> tuple[int, int] |
     if i == 0:
         return None
     prev = toks[i - 1]
-    if not (prev.text in (",", "—", "–") or _is_quote_mark(prev) or prev.quoted):
+    if not (prev.text in (",", "—", "–") or prev.text in _QUOTE_MARKS or prev.quoted):
         return None
     if toks[i].low not in _INVERTING:
         return None
@@ -1258,7 +1285,7 @@ def _is_parenthetical(toks: list[Tok], s: int, cue_end: int) -> bool:
     if s == 0:
         return False
     before = toks[s - 1]
-    if not (before.text in (",", "—", "–") or _is_quote_mark(before) or before.quoted):
+    if not (before.text in (",", "—", "–") or before.text in _QUOTE_MARKS or before.quoted):
         return False
     n = len(toks)
     return cue_end >= n or not toks[cue_end].word or toks[cue_end].low in _PREP or toks[cue_end].low in _TIME_WORDS or toks[cue_end].cap
@@ -1376,7 +1403,7 @@ def _with_commentators(toks: list[Tok], i: int) -> _Found | None:
 
 def _dash_signature(toks: list[Tok], i: int) -> _Found | None:
     """"“...” ― Jane Roe": a quotation signed by its speaker."""
-    if i == 0 or not (_is_quote_mark(toks[i - 1]) or toks[i - 1].quoted):
+    if i == 0 or not (toks[i - 1].text in _QUOTE_MARKS or toks[i - 1].quoted):
         return None
     end = _np_after(toks, i + 1, limit=5)
     if end is None or not toks[i + 1].cap:
@@ -1408,7 +1435,7 @@ def _build(article: Article, sentence: Sentence, toks: list[Tok], items: list[_F
     content = _content(article, sentence, toks, item, items, index)
     if content is None:
         return None
-    initial = source is not None and (source[0] == 0 or _is_quote_mark(toks[source[0] - 1]) or toks[source[0] - 1].text in (".", ";", ":"))
+    initial = source is not None and (source[0] == 0 or toks[source[0] - 1].text in _QUOTE_MARKS or toks[source[0] - 1].text in (".", ";", ":"))
     source_kind = classify_source(src_span.text if src_span else None, initial)
     resolved = None
     if src_span is not None:
@@ -1446,14 +1473,14 @@ def _content(article: Article, sentence: Sentence, toks: list[Tok], item: _Found
     before = _trim(toks, floor, first)
     leading = item.source is not None and item.source[0] > cue_a  # "according to X, ..." / "said X"
     parenthetical = _ends_clause(toks, first)
-    if after and parenthetical and not leading and not item.complement and not _is_quote_mark(toks[before[1] - 1] if before else toks[0]):
+    if after and parenthetical and not leading and not item.complement and (toks[before[1] - 1] if before else toks[0]).text not in _QUOTE_MARKS:
         # "In these attacks, the statement added, the forces ...": the clause goes on after
         if toks[after[0]].low not in _PREP and toks[after[0]].low not in _TIME_WORDS and toks[after[0]].word:
             before = None
     if before and (parenthetical or leading) and (not after or not item.complement and not leading or leading and parenthetical):
         a, b = before
         # "X scolded him: “...,” she said": what she said is the quotation after the colon
-        opened = next((k + 1 for k in range(b - 3, a - 1, -1) if toks[k].text == ":" and _is_quote_mark(toks[k + 1])), None)
+        opened = next((k + 1 for k in range(b - 3, a - 1, -1) if toks[k].text == ":" and toks[k + 1].text in _QUOTE_MARKS), None)
         if opened is not None and (q := article.quote_at(toks[opened].start)) is not None and q.start == toks[opened].start and q.end >= toks[b - 1].end:
             a = opened
         start, end = toks[a].start, toks[b - 1].end
@@ -1464,7 +1491,7 @@ def _content(article: Article, sentence: Sentence, toks: list[Tok], item: _Found
     if after:
         a, b = _skip_adjunct(toks, *after)
         start, end = toks[a].start, toks[b - 1].end
-        q = article.quote_at(start) if _is_quote_mark(toks[a]) else None
+        q = article.quote_at(start) if toks[a].text in _QUOTE_MARKS else None
         if q is not None and q.end > end:
             end = q.end  # a quotation that runs on into the next sentences
         return article.span(start, end)
@@ -1481,7 +1508,7 @@ def _skip_adjunct(toks: list[Tok], a: int, b: int) -> tuple[int, int]:
     """"said on Friday “...”", "told The Atlantic, “...”": the quotation is the content."""
     for k in range(a, min(b, a + 9)):
         t = toks[k]
-        if _is_quote_mark(t) and not t.quoted and k > a:
+        if t.text in _QUOTE_MARKS and not t.quoted and k > a:
             if toks[a].low in _PREP or toks[k - 1].text in (",", ":"):
                 return k, b
             break
@@ -1501,17 +1528,18 @@ def _back_to_clause_break(toks: list[Tok], lo: int, stop: int) -> int:
 
 
 def _ends_clause(toks: list[Tok], first: int) -> bool:
-    return first > 0 and (toks[first - 1].text in (",", "—", "–", ";") or _is_quote_mark(toks[first - 1]))
+    return first > 0 and (toks[first - 1].text in (",", "—", "–", ";") or toks[first - 1].text in _QUOTE_MARKS)
 
 
 def _trim(toks: list[Tok], a: int, b: int) -> tuple[int, int] | None:
     """Drop joining words and punctuation at both ends of ``toks[a:b]``."""
-    while a < b and (not toks[a].word and not _is_quote_mark(toks[a]) and toks[a].text not in "([" or toks[a].low in ("that", "and", "but", "also")) and not toks[a].quoted:
+    while a < b and (not toks[a].word and toks[a].text not in _QUOTE_MARKS and toks[a].text not in "([" or toks[a].low in ("that", "and", "but", "also")) and not toks[a].quoted:
         a += 1
-    while b > a and not toks[b - 1].word and not _is_quote_mark(toks[b - 1]) and toks[b - 1].text not in ")]":
+    while b > a and not toks[b - 1].word and toks[b - 1].text not in _QUOTE_MARKS and toks[b - 1].text not in ")]":
         b -= 1
-    if b > a and any(toks[k].word for k in range(a, b)):
-        return (a, b)
+    for k in range(a, b):
+        if toks[k].word:
+            return (a, b)
     return None
 
 

@@ -296,11 +296,12 @@ class Article:
 
     def quoted_share(self, start: int, end: int) -> float:
         """The share of non-space characters of ``[start, end)`` inside quotation marks."""
-        total = _non_space(self.text[start:end])
+        quotes = self.quotes_in(start, end)
+        total = _non_space(self.text[start:end]) if quotes else 0  # (most content has no quotation)
         if not total:
             return 0.0
         inside = 0
-        for q in self.quotes_in(start, end):
+        for q in quotes:
             a, b = max(q.start, start), min(q.end, end)
             inside += _non_space(self.text[a:b])
         return inside / total

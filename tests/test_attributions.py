@@ -390,3 +390,23 @@ def test_unnamed_group_with_sourceless_adverb_gives_both():
 
 def test_credit_line_and_headline_quote():
     assert attributions("Figures for 2020 are estimates. Source: Eurostat.") == ()
+
+
+@pytest.mark.parametrize("space", ["\r\n", "\r", "\t", "\u00a0", "\u2028", "\u3000"])
+def test_any_white_space_between_words_reads_as_a_space(space):
+    # The finder cuts sentences into words at white space of every kind, not only at " ".
+    plain = "“It is over,” the minister said, and officials said the talks had failed."
+    spaced = plain.replace("minister said, and officials said the", f"minister{space}said,{space}and officials said{space}the")
+
+    def read(text):
+        words = lambda span: " ".join(span.text.split())  # noqa: E731
+        return [(words(a.cue), words(a.source), words(a.content), a.source_kind, a.quote) for a in attributions(text)]
+
+    assert read(spaced) == read(plain)
+    assert len(read(plain)) == 2
+
+
+def test_the_finder_knows_every_white_space_character():
+    from auditor.attributions import _WHITE_SPACE
+
+    assert set(_WHITE_SPACE) | {" "} == {chr(c) for c in range(0x110000) if chr(c).isspace()}
