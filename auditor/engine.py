@@ -329,6 +329,7 @@ class Auditor:
         both = set(asked) == {"sentence", "article"}  # the usual sentence check, called straight away
         severities = {rule_id: rule.severity for rule_id, rule in self.rules.items() if self.selected(rule_id)}
         findings, watchdog = result.findings, self.watchdog
+        rules, length = self.rules, len(article.text)
         where = 0
         try:
             for sentence in sentences:
@@ -343,7 +344,9 @@ class Auditor:
                     answer = function(**{a: offered[a] for a in asked})
                 # Findings a check yielded before it raised are kept, with the error beside them.
                 for finding in answer or ():
-                    problem = self._malformed(finding, name, article)
+                    # the usual well-formed Finding passes one check; any other is looked at closely
+                    usual = type(finding) is Finding and _usual(finding.__dict__, rules, length)
+                    problem = None if usual else self._malformed(finding, name, article)
                     if problem:
                         line, column = article.line_col(where)
                         result.errors.append(Problem(article.path, f"plugin {name!r}: {problem}", name, line, column))
@@ -358,8 +361,7 @@ class Auditor:
             watchdog.call_started = None
 
     def _malformed(self, finding: Any, plugin: str, article: Article) -> str | None:
-        if type(finding) is Finding and _usual(finding.__dict__, self.rules, len(article.text)):
-            return None
+        """What is wrong with a finding that is not the usual well-formed one (see ``_usual``), or None."""
         if not isinstance(finding, Finding):
             return f"returned {type(finding).__name__} {finding!r:.80}, not a Finding"
         if finding.rule not in self.rules:

@@ -27,8 +27,13 @@ def auditor_rules():
 
 @auditor.hookimpl
 def auditor_check_sentence(sentence, article):
+    attributions = article.attributions_in(sentence)
+    return _findings(article, attributions) if attributions else None  # most sentences: None, no generator to run
+
+
+def _findings(article, attributions):
     seen = set()
-    for attribution in article.attributions_in(sentence):
+    for attribution in attributions:
         if attribution.quote not in ("indirect", "mixed"):
             continue
         content = attribution.content
