@@ -287,7 +287,7 @@ _TOKEN = re.compile(rf"\d+(?:[.,:]\d+)+|{_LETTERS}(?:[’'\-.&/]{_LETTERS})*|[^\
 # White space of every kind (what str.isspace() and re's \s take), made a plain space:
 # one character for one, so offsets stay.  tests/test_attributions.py checks the list.
 _WHITE_SPACE = "\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f\x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000"
-_SPACES = str.maketrans(_WHITE_SPACE, " " * len(_WHITE_SPACE))
+_OTHER_SPACE = re.compile(f"[{_WHITE_SPACE}]")
 _WORD_OR_MARK = re.compile(r"[a-z]+|[:―]")
 _SHORT_ARTICLE = 100_000  # characters; below it a word loop is cheaper than compiling the trie
 
@@ -327,8 +327,8 @@ def _tokens(sentence: Sentence, quotes: list[Quote]) -> list[Tok]:
     append = toks.append
     start = sentence.start
     text = sentence.text[:_MAX_SENTENCE]
-    if not text.isprintable():  # every white space but " " is unprintable
-        text = text.translate(_SPACES)
+    if not text.isprintable():  # (every white space but " " is unprintable; most sentences have none)
+        text = _OTHER_SPACE.sub(" ", text)
     for piece in text.split(" "):
         if piece.isalnum():
             append(Tok(start, start + len(piece), piece, piece.lower(), True, piece[0].isupper()))
