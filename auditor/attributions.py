@@ -437,11 +437,11 @@ def find_attributions(article: Article) -> list[Attribution]:
     context = _Context(article)
     quotes, q = article.quotes, 0
     for sentence in _sentences_with_cues(article):
-        # the quotations in the sentence: quotations never overlap, so their ends are in order too
+        # the quotations in the part of the sentence read (quotations never overlap, so their ends are in order too)
         while q < len(quotes) and quotes[q].end <= sentence.start:
             q += 1
-        k = q
-        while k < len(quotes) and quotes[k].start < sentence.end:
+        k, read_end = q, min(sentence.end, sentence.start + _MAX_SENTENCE)
+        while k < len(quotes) and quotes[k].start < read_end:
             k += 1
         toks = _tokens(sentence, quotes[q:k])
         items = _drop_coordinated(toks, _in_sentence(toks))
