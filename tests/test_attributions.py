@@ -410,3 +410,18 @@ def test_the_finder_knows_every_white_space_character():
     from auditor.attributions import _WHITE_SPACE
 
     assert set(_WHITE_SPACE) | {" "} == {chr(c) for c in range(0x110000) if chr(c).isspace()}
+
+
+@pytest.mark.parametrize("text", [
+    "Let's say you think a degree from a state school will cost $160,000.",
+    "Let us say the plan fails.",
+    "The firm's second bankruptcy case began in May.",
+    "The fire burned for a few seconds before crews arrived.",
+])
+def test_suppositions_and_ordinals_are_not_attributions(text):
+    assert attributions(text) == ()
+
+
+def test_second_as_a_verb_still_attributes():
+    a = only("Merkel seconded the proposal that the fires be added to the agenda.")
+    assert (a.cue.text, a.source.text) == ("seconded the proposal that", "Merkel")
