@@ -702,6 +702,8 @@ def _verb_cue(toks: list[Tok], i: int, earlier: list[_Found]) -> _Found | None:
         return None  # an infinitive: "to maintain stability"
     if prev is not None and (toks[prev].low in ("let's", "let’s") or toks[prev].low == "us" and prev > 0 and toks[prev - 1].low == "let"):
         return None  # a supposition, not a report: "Let's say you think ..."
+    if prev == i - 1 and toks[prev].low == "having" and form == "said" and i + 2 < len(toks) and toks[i + 1].low == "that" and toks[i + 2].text == ",":
+        return None  # "Having said that, ...": a turn of phrase
     if prev is not None and prev == i - 1 and (toks[prev].low in _DET or toks[prev].low in _PREP or toks[prev].low[:1].isdigit() or toks[prev].low in _NUMBERS) and form in _NOUN_LIKE:
         if not (toks[prev].low in _VAGUE and end < len(toks) and toks[end].low == "that"):  # "some note that"
             return None
