@@ -302,69 +302,99 @@ _MAX_ADJUNCT = 9  # words between a verb and its "that" ("wrote in Foreign Polic
 # -- tokens --------------------------------------------------------------------
 
 
-@dataclass(slots=True)
 class Tok:
-    start: int
-    end: int
-    text: str
-    low: str
-    word: bool
-    cap: bool
-    quoted: bool = False
+    """A word or a mark as the finder reads it: its text and lower-cased text, whether
+    it is a word (letters or digits) and capitalised, whether it lies inside a
+    quotation, and for a hyphen whether it stands between spaces (a dash).  One
+    object per form, shared by all its places (see ``_tokens``), which are kept beside
+    the tokens, in lists of starts and ends."""
+
+    __slots__ = ("text", "low", "word", "cap", "quoted", "spaced", "_quoted_twin")
+
+    def __init__(self, text: str, word: bool, quoted: bool = False, spaced: bool = False) -> None:
+        self.text, self.low, self.word = text, text.lower(), word
+        self.cap = word and text[0].isupper()
+        self.quoted, self.spaced = quoted, spaced
+        self._quoted_twin: Tok | None = None
+
+    def inside_quotes(self) -> "Tok":
+        """The same form inside a quotation."""
+        if self._quoted_twin is None:
+            self._quoted_twin = Tok(self.text, self.word, True, self.spaced)
+        return self._quoted_twin
+
+    def __repr__(self) -> str:
+        return f"Tok({self.text!r}{', quoted' if self.quoted else ''})"
 
 
-_START = attrgetter("start")
 _CUE = attrgetter("cue")
+# The tokens of each piece of text between spaces met so far, with their offsets in it:
+# a Tok (a piece that is one word) or a tuple of (start, end, Tok).  Words recur, so
+# most pieces are looked up, not cut.  Emptied when full, to bound memory.
+_PIECES: dict[str, object] = {}
+_MAX_PIECES = 20_000
 
 
-def _tokens(sentence: Sentence, quotes: list[Quote]) -> list[Tok]:
-    # The hottest loop of the finder (one Tok per word of every sentence with a cue).
-    # No token holds white space, so the text is first cut at white space (every kind
-    # made a plain space first, which keeps the offsets): a piece of letters and digits
-    # (most) is one word, a word with one or two marks after it ("said,", "over,”") or
-    # one before it ("“It") two or three tokens, and only the rest goes through _TOKEN.
+def _tokens(sentence: Sentence, quotes: list[Quote]) -> tuple[list[Tok], list[int], list[int]]:
+    """The tokens of ``sentence`` (its first ``_MAX_SENTENCE`` characters), with the
+    offset in the article where each starts and ends; ``quotes``: the quotations in it."""
+    # The hottest loop of the finder.  No token holds white space, so the text is cut
+    # at white space (every kind made a plain space first, which keeps the offsets),
+    # and each piece's tokens come from _PIECES, or from _cut the first time.
     toks: list[Tok] = []
-    append = toks.append
+    starts: list[int] = []
+    ends: list[int] = []
+    add_tok, add_start, add_end = toks.append, starts.append, ends.append
+    known = _PIECES.get
     start = sentence.start
     text = sentence.text[:_MAX_SENTENCE]
     if not text.isprintable():  # (every white space but " " is unprintable; most sentences have none)
         text = _OTHER_SPACE.sub(" ", text)
     for piece in text.split(" "):
-        if piece.isalnum():
-            append(Tok(start, start + len(piece), piece, piece.lower(), True, piece[0].isupper()))
-        elif len(piece) == 1:
-            append(Tok(start, start + 1, piece, piece.lower(), False, False))  # a mark on its own ("-", "—")
-        elif piece[:-1].isalnum() and piece[-1] not in _COMBINING:
-            end = start + len(piece) - 1
-            word, mark = piece[:-1], piece[-1]
-            append(Tok(start, end, word, word.lower(), True, word[0].isupper()))
-            append(Tok(end, end + 1, mark, mark.lower(), False, False))
-        elif piece[1:].isalnum() and not piece[0].isalnum():
-            word = piece[1:]
-            append(Tok(start, start + 1, piece[0], piece[0].lower(), False, False))
-            append(Tok(start + 1, start + len(piece), word, word.lower(), True, word[0].isupper()))
-        elif piece[:-2].isalnum() and not piece[-2].isalnum() and not piece[-1].isalnum() and piece[-2] not in _COMBINING and piece[-1] not in _COMBINING:
-            end = start + len(piece) - 2
-            word = piece[:-2]
-            append(Tok(start, end, word, word.lower(), True, word[0].isupper()))
-            append(Tok(end, end + 1, piece[-2], piece[-2].lower(), False, False))
-            append(Tok(end + 1, end + 2, piece[-1], piece[-1].lower(), False, False))
-        elif piece:
-            for m in _TOKEN.finditer(piece):
-                t = m.group()
-                a, b = m.span()
-                if t[0].isalnum():
-                    append(Tok(start + a, start + b, t, t.lower(), True, t[0].isupper()))
-                else:
-                    append(Tok(start + a, start + b, t, t.lower(), False, False))
+        cut = known(piece)
+        if cut is None:
+            cut = _cut(piece)
+        if type(cut) is Tok:
+            add_tok(cut)
+            add_start(start)
+            add_end(start + len(piece))
+        else:
+            for a, b, tok in cut:
+                add_tok(tok)
+                add_start(start + a)
+                add_end(start + b)
         start += len(piece) + 1
     # Quotations never overlap (find_quotes): the tokens inside each are a run after its opening mark.
     for quote in quotes:
-        k, inner_end = bisect.bisect_right(toks, quote.start, key=_START), quote.inner_end
-        while k < len(toks) and toks[k].end <= inner_end:
-            toks[k].quoted = True
+        k, inner_end = bisect.bisect_right(starts, quote.start), quote.inner_end
+        while k < len(toks) and ends[k] <= inner_end:
+            toks[k] = toks[k].inside_quotes()
             k += 1
-    return toks
+    return toks, starts, ends
+
+
+def _cut(piece: str):
+    """The tokens of a piece of text without white space, as kept in _PIECES: most
+    pieces are letters and digits, one word; a word with one or two marks after it
+    ("said,", "over,”") or one before it ("“It") is cut by hand, the rest by _TOKEN."""
+    if piece.isalnum():
+        cut = Tok(piece, True)
+    elif len(piece) == 1:
+        cut = ((0, 1, Tok(piece, False, spaced=piece == "-")),)  # a mark on its own ("-", "—")
+    elif piece[:-1].isalnum() and piece[-1] not in _COMBINING:
+        end = len(piece) - 1
+        cut = ((0, end, Tok(piece[:-1], True)), (end, end + 1, Tok(piece[-1], False)))
+    elif piece[1:].isalnum() and not piece[0].isalnum():
+        cut = ((0, 1, Tok(piece[0], False)), (1, len(piece), Tok(piece[1:], True)))
+    elif piece[:-2].isalnum() and not piece[-2].isalnum() and not piece[-1].isalnum() and piece[-2] not in _COMBINING and piece[-1] not in _COMBINING:
+        end = len(piece) - 2
+        cut = ((0, end, Tok(piece[:-2], True)), (end, end + 1, Tok(piece[-2], False)), (end + 1, end + 2, Tok(piece[-1], False)))
+    else:
+        cut = tuple((m.start(), m.end(), Tok(m.group(), m.group()[0].isalnum())) for m in _TOKEN.finditer(piece))
+    if len(_PIECES) >= _MAX_PIECES:
+        _PIECES.clear()
+    _PIECES[piece] = cut
+    return cut
 
 
 def _sentences_with_cues(article: Article) -> list[Sentence]:
@@ -443,11 +473,11 @@ def find_attributions(article: Article) -> list[Attribution]:
         k, read_end = q, min(sentence.end, sentence.start + _MAX_SENTENCE)
         while k < len(quotes) and quotes[k].start < read_end:
             k += 1
-        toks = _tokens(sentence, quotes[q:k])
+        toks, starts, ends = _tokens(sentence, quotes[q:k])
         items = _drop_coordinated(toks, _in_sentence(toks))
         built = []
         for index, item in enumerate(items):
-            attribution = _build(article, sentence, toks, items, index, context)
+            attribution = _build(article, sentence, toks, starts, ends, items, index, context)
             if attribution is not None:
                 built.append((item, attribution))
                 context.add(attribution)
@@ -1198,7 +1228,7 @@ def _np_left(toks: list[Tok], v: int) -> int | None:
         if t.quoted:
             break
         if not t.word:
-            spaced_dash = t.text == "-" and j > 0 and toks[j - 1].end < t.start and t.end < toks[j + 1].start
+            spaced_dash = t.spaced and j > 0
             if t.text in ("-", "&", "’", "'") and not spaced_dash or (t.text == "." and j > 0 and toks[j - 1].word):
                 j -= 1
                 continue
@@ -1431,26 +1461,27 @@ def _colon_headline(toks: list[Tok], i: int) -> _Found | None:
 # -- from tokens to attributions ---------------------------------------------------
 
 
-def _build(article: Article, sentence: Sentence, toks: list[Tok], items: list[_Found], index: int, context: "_Context") -> Attribution | None:
+def _build(article: Article, sentence: Sentence, toks: list[Tok], starts: list[int], ends: list[int], items: list[_Found], index: int,
+           context: "_Context") -> Attribution | None:
     item = items[index]
-    cue_span = article.span(toks[item.cue[0]].start, toks[item.cue[1] - 1].end)
+    cue_span = article.span(starts[item.cue[0]], ends[item.cue[1] - 1])
     source = item.source
-    src_span = article.span(toks[source[0]].start, toks[source[1] - 1].end) if source else None
-    content = _content(article, sentence, toks, item, items, index)
+    src_span = article.span(starts[source[0]], ends[source[1] - 1]) if source else None
+    content = _content(article, toks, starts, ends, item, items, index)
     if content is None:
         return None
     initial = source is not None and (source[0] == 0 or toks[source[0] - 1].text in _QUOTE_MARKS or toks[source[0] - 1].text in (".", ";", ":"))
     source_kind = classify_source(src_span.text if src_span else None, initial)
     resolved = None
     if src_span is not None:
-        source_kind, resolved = context.resolve(src_span, source_kind, toks, source, sentence)
+        source_kind, resolved = context.resolve(src_span, source_kind, toks, starts, ends, source)
     elif item.source is None:
         source_kind = "unnamed"
     form = "belief" if item.kind == "belief" else quote_form(article, content, cue_span, item.reported)
     return Attribution(cue_span, src_span, content, source_kind, form, sentence.index, resolved=resolved)
 
 
-def _content(article: Article, sentence: Sentence, toks: list[Tok], item: _Found, items: list[_Found], index: int) -> Span | None:
+def _content(article: Article, toks: list[Tok], starts: list[int], ends: list[int], item: _Found, items: list[_Found], index: int) -> Span | None:
     """The attributed clause: after the cue, or before it when the cue is
     parenthetical or at the end ("..., he said.", "..., according to X.").
     It never runs into the clause of the next cue, nor back past the previous one."""
@@ -1485,16 +1516,16 @@ def _content(article: Article, sentence: Sentence, toks: list[Tok], item: _Found
         a, b = before
         # "X scolded him: “...,” she said": what she said is the quotation after the colon
         opened = next((k + 1 for k in range(b - 3, a - 1, -1) if toks[k].text == ":" and toks[k + 1].text in _QUOTE_MARKS), None)
-        if opened is not None and (q := article.quote_at(toks[opened].start)) is not None and q.start == toks[opened].start and q.end >= toks[b - 1].end:
+        if opened is not None and (q := article.quote_at(starts[opened])) is not None and q.start == starts[opened] and q.end >= ends[b - 1]:
             a = opened
-        start, end = toks[a].start, toks[b - 1].end
+        start, end = starts[a], ends[b - 1]
         q = article.quote_at(start)
         if q is not None and q.start < start:
             start = q.start  # the quotation opened in an earlier sentence
         return article.span(start, end)
     if after:
         a, b = _skip_adjunct(toks, *after)
-        start, end = toks[a].start, toks[b - 1].end
+        start, end = starts[a], ends[b - 1]
         q = article.quote_at(start) if toks[a].text in _QUOTE_MARKS else None
         if q is not None and q.end > end:
             end = q.end  # a quotation that runs on into the next sentences
@@ -1504,7 +1535,7 @@ def _content(article: Article, sentence: Sentence, toks: list[Tok], item: _Found
         # "the figure that economists had forecast": what is forecast is the antecedent
         antecedent = _antecedent(toks, relative)
         if antecedent is not None:
-            return article.span(toks[antecedent[0]].start, toks[antecedent[1] - 1].end)
+            return article.span(starts[antecedent[0]], ends[antecedent[1] - 1])
     return None
 
 
@@ -1784,7 +1815,7 @@ class _Context:
                 if " " in name:
                     self.surnames[name.rsplit(None, 1)[-1]] = name
 
-    def resolve(self, span: Span, kind: str, toks: list[Tok], source: tuple[int, int], sentence: Sentence) -> tuple[str, str | None]:
+    def resolve(self, span: Span, kind: str, toks: list[Tok], starts: list[int], ends: list[int], source: tuple[int, int]) -> tuple[str, str | None]:
         words = span.text.split()
         low = words[0].lower()
         if len(words) == 1 and low == "it":
@@ -1797,7 +1828,7 @@ class _Context:
             if low in _RELATIVE:
                 antecedent = _antecedent(toks, source[0])
                 if antecedent is not None:
-                    text = self.article.text[toks[antecedent[0]].start : toks[antecedent[1] - 1].end]
+                    text = self.article.text[starts[antecedent[0]] : ends[antecedent[1] - 1]]
                     return classify_source(text), text
             prior = self._last_plural(span.start)
             if prior is not None:

@@ -2,6 +2,8 @@
 attribution, as the checks and the source ledger see them."""
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from auditor import audit_text
 from auditor.attributions import classify_source
@@ -426,3 +428,23 @@ def test_turns_of_phrase_and_ordinals_are_not_attributions(text):
 def test_second_as_a_verb_still_attributes():
     a = only("Merkel seconded the proposal that the fires be added to the agenda.")
     assert (a.cue.text, a.source.text) == ("seconded the proposal that", "Merkel")
+
+
+_PIECE_CHARACTERS = "aZ9é١ ,.’'\"“”-_/&:\u0301\r\n\t\xa0"
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet=_PIECE_CHARACTERS, max_size=14))
+def test_the_finder_reads_the_words_the_token_pattern_reads(text):
+    # _tokens cuts most pieces by hand and remembers them; _TOKEN is the definition.
+    from auditor.attributions import _TOKEN, _tokens
+    from auditor.model import Sentence
+
+    toks, starts, ends = _tokens(Sentence(0, 7, 7 + len(text), text, 0), [])
+    assert [(a, b, t.text, t.low, t.word, t.cap) for t, a, b in zip(toks, starts, ends)] == [
+        (7 + m.start(), 7 + m.end(), m.group(), m.group().lower(), m.group()[0].isalnum(), m.group()[0].isupper())
+        for m in _TOKEN.finditer(text)
+    ]
+    for j in range(1, len(toks) - 1):  # a hyphen between spaces is a dash
+        if toks[j].text == "-":
+            assert toks[j].spaced == (ends[j - 1] < starts[j] and ends[j] < starts[j + 1])
