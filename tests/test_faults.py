@@ -233,6 +233,12 @@ def test_a_finder_returning_other_objects_is_reported_and_the_built_in_one_answe
 
 # -- Ctrl-C and closed pipes: real processes, real signals -----------------------------
 
+def _ctrl_c_as_in_a_terminal() -> None:
+    # A test runner started in the background inherits an ignored SIGINT, and so would
+    # the auditor: give it Ctrl-C as a terminal does.
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 SLOW_PLUGIN = """
 import pathlib, time
 import auditor
@@ -256,7 +262,7 @@ def test_ctrl_c_leaves_the_previous_output_file_whole_and_no_temporary_files(tmp
     draft.write_text(TEXT)
     process = subprocess.Popen([*AUDITOR_BIN, "audit", "--format", "json", "--time-limit", "0", "--plugin", str(plugin),
                                 "--output", str(report), str(draft)], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                               text=True)
+                               text=True, preexec_fn=_ctrl_c_as_in_a_terminal)
     try:
         deadline = time.monotonic() + 60
         while not marker.exists() and process.poll() is None and time.monotonic() < deadline:
@@ -283,7 +289,8 @@ def test_ctrl_c_with_jobs_ends_promptly_without_tracebacks(tmp_path):
         (drafts / f"{i}.txt").write_text(TEXT)
     process = subprocess.Popen([*AUDITOR_BIN, "audit", "--jobs", "2", "--time-limit", "0", "--plugin", str(plugin),
                                 "--output", str(tmp_path / "report.txt"), str(drafts)],
-                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True)
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True,
+                               preexec_fn=_ctrl_c_as_in_a_terminal)
     try:
         deadline = time.monotonic() + 60
         while not marker.exists() and process.poll() is None and time.monotonic() < deadline:
