@@ -330,9 +330,11 @@ class Tok:
 _CUE = attrgetter("cue")
 # The tokens of each piece of text between spaces met so far, with their offsets in it:
 # a Tok (a piece that is one word) or a tuple of (start, end, Tok).  Words recur, so
-# most pieces are looked up, not cut.  Emptied when full, to bound memory.
+# most pieces are looked up, not cut.  Only short pieces are kept, and the table is
+# emptied when full: a few megabytes at most, whatever the input.
 _PIECES: dict[str, object] = {}
 _MAX_PIECES = 20_000
+_MAX_PIECE_KEPT = 40  # characters
 
 
 def _tokens(sentence: Sentence, quotes: list[Quote]) -> tuple[list[Tok], list[int], list[int]]:
@@ -391,9 +393,10 @@ def _cut(piece: str):
         cut = ((0, end, Tok(piece[:-2], True)), (end, end + 1, Tok(piece[-2], False)), (end + 1, end + 2, Tok(piece[-1], False)))
     else:
         cut = tuple((m.start(), m.end(), Tok(m.group(), m.group()[0].isalnum())) for m in _TOKEN.finditer(piece))
-    if len(_PIECES) >= _MAX_PIECES:
-        _PIECES.clear()
-    _PIECES[piece] = cut
+    if len(piece) <= _MAX_PIECE_KEPT:
+        if len(_PIECES) >= _MAX_PIECES:
+            _PIECES.clear()
+        _PIECES[piece] = cut
     return cut
 
 

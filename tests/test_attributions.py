@@ -444,3 +444,19 @@ def test_the_finder_reads_the_words_the_token_pattern_reads(text):
     for j in range(1, len(toks) - 1):  # a hyphen between spaces is a dash
         if toks[j].text == "-":
             assert toks[j].spaced == (ends[j - 1] < starts[j] and ends[j] < starts[j + 1])
+
+
+def test_the_finder_keeps_only_short_pieces_of_text():
+    # Pieces between spaces are remembered to be looked up; a text of long unique
+    # "words" must not fill memory with them.
+    import random
+    import string
+
+    from auditor.attributions import _MAX_PIECE_KEPT, _MAX_PIECES, _PIECES, _tokens
+    from auditor.model import Sentence
+
+    pick = random.Random(7)
+    for _ in range(250):
+        text = " ".join("".join(pick.choices(string.ascii_letters + ",.", k=400)) for _ in range(10))
+        _tokens(Sentence(0, 0, len(text), text, 0), [])
+    assert sum(map(len, _PIECES)) <= _MAX_PIECES * _MAX_PIECE_KEPT
