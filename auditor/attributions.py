@@ -284,10 +284,9 @@ _COMBINING = frozenset(chr(c) for a, b in re.findall(r"(.)(?:-(.))?", _MARKS) fo
 # Words (letters and digits, with their marks and inner apostrophes, hyphens and dots:
 # "don’t", "Al-Mayadeen", "U.S"), numbers with separators ("1,000", "9.30") and single marks.
 _TOKEN = re.compile(rf"\d+(?:[.,:]\d+)+|{_LETTERS}(?:[’'\-.&/]{_LETTERS})*|[^\w\s]|_")
-# White space of every kind (what str.isspace() and re's \s take), made a plain space:
-# one character for one, so offsets stay.  tests/test_attributions.py checks the list.
-_WHITE_SPACE = "\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f\x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000"
-_OTHER_SPACE = re.compile(f"[{_WHITE_SPACE}]")
+# White space of every kind but " " (re's \s is str.isspace()), to be made a plain space:
+# one character for one, so offsets stay.
+_OTHER_SPACE = re.compile(r"[^\S ]")
 _WORD_OR_MARK = re.compile(r"[a-z]+|[:―]")
 _SHORT_ARTICLE = 100_000  # characters; below it a word loop is cheaper than compiling the trie
 
