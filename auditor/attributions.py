@@ -44,6 +44,7 @@ import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from operator import attrgetter
+from typing import Iterator
 
 from .lexicon import load_lexicon
 from .model import ATTRIBUTION_ORDER, Article, Attribution, Quote, Sentence, Span
@@ -467,35 +468,48 @@ def find_attributions(article: Article) -> list[Attribution]:
     """Every attribution in ``article``, in text order."""
     found: list[Attribution] = []
     context = _Context(article)
+    for sentence, toks, starts, ends in _tokenized(article, _sentences_with_cues(article)):
+        items = _drop_coordinated(toks, _in_sentence(toks))
+        found += _attributions(article, sentence, toks, starts, ends, items, context)
+    found.sort(key=ATTRIBUTION_ORDER)
+    return found
+
+
+def _tokenized(article: Article, sentences: list[Sentence]) -> Iterator[tuple[Sentence, list[Tok], list[int], list[int]]]:
+    """Each of ``sentences`` (in text order) with its tokens and their offsets (see _tokens)."""
     quotes, q = article.quotes, 0
-    for sentence in _sentences_with_cues(article):
+    for sentence in sentences:
         # the quotations in the part of the sentence read (quotations never overlap, so their ends are in order too)
         while q < len(quotes) and quotes[q].end <= sentence.start:
             q += 1
         k, read_end = q, min(sentence.end, sentence.start + _MAX_SENTENCE)
         while k < len(quotes) and quotes[k].start < read_end:
             k += 1
-        toks, starts, ends = _tokens(sentence, quotes[q:k])
-        items = _drop_coordinated(toks, _in_sentence(toks))
-        built = []
-        for index, item in enumerate(items):
-            attribution = _build(article, sentence, toks, starts, ends, items, index, context)
-            if attribution is not None:
-                built.append((item, attribution))
-                context.add(attribution)
-        for k, (item, attribution) in enumerate(built):
-            if k and _reports_itself(attribution, built[k - 1][1]):
-                continue
-            if item.relay:
-                # "Citing a source, the channel said that ...": the same content, relayed.
-                main = next((b for i, b in built[k + 1 : k + 4] if not i.relay and i.kind == "speech"), None)
-                if main is None and k:
-                    main = next((b for i, b in reversed(built[max(0, k - 3) : k]) if not i.relay and i.kind == "speech"), None)
-                if main is not None:
-                    attribution = replace(attribution, content=main.content, quote=main.quote)
-            found.append(attribution)
-    found.sort(key=ATTRIBUTION_ORDER)
-    return found
+        yield (sentence, *_tokens(sentence, quotes[q:k]))
+
+
+def _attributions(article: Article, sentence: Sentence, toks: list[Tok], starts: list[int], ends: list[int],
+                  items: list[_Found], context: "_Context") -> list[Attribution]:
+    """The attributions the cues ``items`` of one sentence make, each added to ``context``."""
+    built = []
+    for index, item in enumerate(items):
+        attribution = _build(article, sentence, toks, starts, ends, items, index, context)
+        if attribution is not None:
+            built.append((item, attribution))
+            context.add(attribution)
+    out = []
+    for k, (item, attribution) in enumerate(built):
+        if k and _reports_itself(attribution, built[k - 1][1]):
+            continue
+        if item.relay:
+            # "Citing a source, the channel said that ...": the same content, relayed.
+            main = next((b for i, b in built[k + 1 : k + 4] if not i.relay and i.kind == "speech"), None)
+            if main is None and k:
+                main = next((b for i, b in reversed(built[max(0, k - 3) : k]) if not i.relay and i.kind == "speech"), None)
+            if main is not None:
+                attribution = replace(attribution, content=main.content, quote=main.quote)
+        out.append(attribution)
+    return out
 
 
 def _in_sentence(toks: list[Tok]) -> list[_Found]:

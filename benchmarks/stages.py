@@ -31,6 +31,24 @@ def call(impl, **offered):
     return impl.function(**{name: offered[name] for name in impl.argnames})
 
 
+def finder_parts(article, stage) -> None:
+    """The built-in finder's parts, run one after another as find_attributions runs
+    them sentence by sentence (after it has run once, so they add up to a little less)."""
+    from auditor import attributions as finder
+
+    chosen = stage("  . sentences with a cue word", lambda: finder._sentences_with_cues(article))
+    tokenized = stage("  . their tokens", lambda: list(finder._tokenized(article, chosen)))
+    items = stage("  . rules at each cue word",
+                  lambda: [finder._drop_coordinated(toks, finder._in_sentence(toks)) for _, toks, _, _ in tokenized])
+
+    def build():
+        context = finder._Context(article)
+        return [attribution for (sentence, toks, starts, ends), cues in zip(tokenized, items)
+                for attribution in finder._attributions(article, sentence, toks, starts, ends, cues, context)]
+
+    stage("  . attributions built from them", build)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("file")
@@ -57,6 +75,8 @@ def main() -> None:
     finder = hook.auditor_find_attributions.get_hookimpls()[-1]
     found = stage(f"attributions ({finder.plugin_name})", lambda: list(call(finder, article=article)))
     article.attributions = tuple(sorted(found, key=lambda a: (a.cue.start, a.cue.end)))
+    if finder.plugin_name == "auditor.core":
+        finder_parts(article, stage)
     for impl in hook.auditor_check_sentence.get_hookimpls():
         stage(f"{impl.plugin_name} (each sentence)",
               lambda: [f for s in article.sentences for f in call(impl, sentence=s, article=article) or ()])
