@@ -119,6 +119,16 @@ _PARTITIVES = frozenset("number numbers group groups handful chorus couple major
 _SUBJECT_PRONOUNS = frozenset("he she it they we i you there this these those".split())
 # Words after which an -ing form hangs on the clause's subject: "..., saying", "after saying".
 _PARTICIPLE_LINKS = frozenset("while after before by when and also without in from for of about on upon despite since".split())
+# After these, "saying", "warning", "writing" ... are what the clause's subject did ("responded
+# by saying that ..."), not nouns; after "for" or "of" they may be someone else's ("thanked him for saying").
+_GERUND_LINKS = frozenset("by after before while when in despite since upon".split())
+# Words that open a sentence before a comma without being its subject: "Meanwhile, it said ..."
+_CONNECTIVES = frozenset(
+    """meanwhile however still instead later earlier separately moreover furthermore nevertheless
+    nonetheless indeed thus therefore hence afterwards afterward then now finally additionally
+    elsewhere overall similarly likewise otherwise besides meantime ultimately previously
+    recently initially eventually yesterday today""".split()
+)
 _STUDY_AUTHORS = frozenset("authors researchers scientists team".split())
 _ADJECTIVE_SLOT = frozenset("the a an most more less least its his her their this that these those".split())
 _MODALS = frozenset("will would can could should may might must do does did not never to n't n’t has have had".split())
@@ -751,7 +761,8 @@ def _verb_cue(toks: list[Tok], i: int, earlier: list[_Found]) -> _Found | None:
     if prev == i - 1 and toks[prev].low == "having" and form == "said" and i + 2 < len(toks) and toks[i + 1].low == "that" and toks[i + 2].text == ",":
         return None  # "Having said that, ...": a turn of phrase
     if prev is not None and prev == i - 1 and (toks[prev].low in _DET or toks[prev].low in _PREP or toks[prev].low[:1].isdigit() or toks[prev].low in _NUMBERS) and form in _NOUN_LIKE:
-        if not (toks[prev].low in _VAGUE and end < len(toks) and toks[end].low == "that"):  # "some note that"
+        if not (toks[prev].low in _VAGUE and end < len(toks) and toks[end].low == "that"  # "some note that"
+                or toks[prev].low in _GERUND_LINKS and form.endswith("ing")):  # "by saying that" (a clause must follow: _participle)
             return None
     if prev is not None and form in _NOUN_LIKE and form.endswith("s") and not _subject_ends_at(toks[prev]):
         return None  # "Republican claims", "troubling questions", "disparaging remarks"  # "the reports", "of claims", "18 states"
@@ -1102,6 +1113,8 @@ def _participle(toks, i, cue_end, form, kind, complement, reported, earlier) -> 
         return None
     if not (complement or _object_follows(toks, cue_end)):
         return None
+    if prev.low in _GERUND_LINKS and form in _NOUN_LIKE and not complement:
+        return None  # a gerund that is also a noun needs its clause: "by saying that ...", not "by writing letters"
     if _needs_clause(form) and not complement:
         return None
     source = _clause_subject(toks, i - 1, earlier)
@@ -1134,7 +1147,8 @@ def _clause_subject(toks: list[Tok], before: int, earlier: list[_Found]) -> tupl
             return source
     start = 0
     quantity = len(toks) > 1 and (toks[1].low[:1].isdigit() or toks[1].low in _NUMBERS)  # "Over 100 experts"
-    if toks and (toks[0].low in _PREP or toks[0].low in _BREAKS or toks[0].low.endswith("ing")) and not quantity:
+    opener = toks and (toks[0].low in _PREP or toks[0].low in _BREAKS or toks[0].low.endswith("ing") or toks[0].low in _CONNECTIVES)
+    if opener and not quantity:
         comma = next((k for k in range(min(before, 30)) if toks[k].text == ","), None)
         if comma is None:
             return None

@@ -421,6 +421,28 @@ def test_the_finder_knows_every_white_space_character():
     assert {chr(c) for c in range(0x110000) if _OTHER_SPACE.match(chr(c))} | {" "} == {chr(c) for c in range(0x110000) if chr(c).isspace()}
 
 
+@pytest.mark.parametrize("text, cue, source", [
+    ("Obama replied to the letter by saying his refusal was a matter of principle.", "saying", "Obama"),
+    ("The mayor apologised after saying that the flood was nobody's fault.", "saying that", "The mayor"),
+])
+def test_a_gerund_after_by_or_after_is_the_subjects_report(text, cue, source):
+    a = only(text)
+    assert (a.cue.text, a.source.text) == (cue, source)
+
+
+@pytest.mark.parametrize("text", [
+    "Police responded by questioning the witness.",  # a gerund with an object, nothing reported
+    "Critics attacked him for saying that the vote was rigged.",  # he said it, not the critics
+])
+def test_a_gerund_without_its_clause_or_with_another_speaker_is_not_attributed(text):
+    assert [a.cue.text for a in attributions(text) if "saying" in a.cue.text or "questioning" in a.cue.text] == []
+
+
+def test_an_opening_connective_is_not_the_speaker_of_a_participle():
+    found = attributions("Recently, however, the group issued a paper welcoming the plan and calling for more bases in member states to counter threats.")
+    assert not any(a.source is not None and a.source.text in ("Recently", "however") for a in found)
+
+
 def test_second_as_a_verb_still_attributes():
     a = only("Merkel seconded the proposal that the fires be added to the agenda.")
     assert (a.cue.text, a.source.text) == ("seconded the proposal that", "Merkel")
