@@ -1017,7 +1017,10 @@ def _zero_that_clause(toks: list[Tok], j: int) -> bool:
         return False
     first = toks[j].low
     if first in _SUBJECT_PRONOUNS:
-        return j + 1 < n and toks[j + 1].word and not toks[j + 1].cap and (toks[j + 1].low in _AUX or toks[j + 1].low.endswith(("ed", "s")) or toks[j + 1].low in _FINITE)
+        verb = j + 1
+        if verb + 1 < n and toks[verb].text in _QUOTE_MARKS and toks[verb + 1].quoted:
+            verb += 1  # "saying he “has offended ...”": the quotation takes up the clause
+        return verb < n and toks[verb].word and not toks[verb].cap and (toks[verb].low in _AUX or toks[verb].low.endswith(("ed", "s")) or toks[verb].low in _FINITE)
     for k in range(j + 1, min(n, j + 7)):
         t = toks[k]
         if not t.word or t.quoted or t.low in _PREP and t.low != "of" or t.low in _BREAKS and t.low != "and" or t.low in _SPEECH and not t.cap:

@@ -443,6 +443,13 @@ def test_an_opening_connective_is_not_the_speaker_of_a_participle():
     assert not any(a.source is not None and a.source.text in ("Recently", "however") for a in found)
 
 
+def test_a_pronoun_before_a_quotation_is_reported_speech_with_a_quoted_fragment():
+    # (the quotation is over 90% of the content, which alone would make it direct)
+    a = only("The mayor said he “has abandoned the residents.”")
+    assert (a.content.text, a.quote) == ("he “has abandoned the residents.”", "mixed")
+    assert only("The mayor said “we will rebuild.”").quote == "direct"
+
+
 def test_second_as_a_verb_still_attributes():
     a = only("Merkel seconded the proposal that the fires be added to the agenda.")
     assert (a.cue.text, a.source.text) == ("seconded the proposal that", "Merkel")
