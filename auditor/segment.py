@@ -53,6 +53,12 @@ _CANDIDATES = [
 _NEXT_START_ASCII = re.compile(
     r"[^\S\x1c-\x1f]++([\"'“‘«(\[]*+)(?:([A-Za-z]++(?![^\x00-\x7f])|[0-9])|(?=[^A-Za-z0-9\x80-\U0010ffff]|\Z))"
 )
+# After a question or exclamation in quotation marks, a dialogue tag goes on with its
+# sentence: "“Why now?” Clinton asked." is one sentence, not two.
+_DIALOGUE_TAG = re.compile(
+    r"[^\S\r\n\u2029]+(?:[A-Z][\w'’.-]*[^\S\r\n\u2029]+){1,3}(?:said|says|asked|asks|added|adds|told|tells|replied|replies"
+    r"|wrote|writes|tweeted|continued|explained|insisted|shouted|exclaimed|cried|wondered|answered|declared|demanded)\b"
+)
 # U+2029 (paragraph separator) ends a paragraph like a blank line; the Markdown
 # prose view puts one where a heading meets its paragraph.
 _LINE_BREAK = re.compile(r"\r\n|\r|\n|\u2029")
@@ -157,6 +163,8 @@ def _is_boundary(text: str, start: int, end: int, joins: dict[int, str]) -> bool
     if word[0].islower():
         return False  # "10 a.m. on Friday", "... and then"
     mark = text[start:end]
+    if mark[0] in "!?" and mark[-1] in "\"'”’»" and _DIALOGUE_TAG.match(text, end):
+        return False  # "“Why now?” Clinton asked."
     if mark[0] != "." or len(mark.rstrip("\"'”’»)]")) > 1:
         return True  # ! ? … and runs such as "..." or "?!"
     token = _word_before(text, start)

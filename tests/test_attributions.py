@@ -450,6 +450,11 @@ def test_a_pronoun_before_a_quotation_is_reported_speech_with_a_quoted_fragment(
     assert only("The mayor said “we will rebuild.”").quote == "direct"
 
 
+def test_a_quoted_question_is_what_the_name_after_it_asked():
+    a = only("“Can you believe it?” Trump said, looking out on the crowd.")
+    assert (a.source.text, a.content.text, a.quote) == ("Trump", "“Can you believe it?”", "direct")
+
+
 def test_second_as_a_verb_still_attributes():
     a = only("Merkel seconded the proposal that the fires be added to the agenda.")
     assert (a.cue.text, a.source.text) == ("seconded the proposal that", "Merkel")

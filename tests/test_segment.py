@@ -33,6 +33,16 @@ def test_abbreviations_initials_and_decimals_do_not_end_a_sentence(text):
     assert sentences(text) == [text]
 
 
+def test_a_quoted_question_goes_on_into_its_dialogue_tag():
+    assert sentences("“Why now?” Clinton asked. “Was it the polls?” Senator Lindsey Graham said, smiling. Nobody knew.") == [
+        "“Why now?” Clinton asked.",
+        "“Was it the polls?” Senator Lindsey Graham said, smiling.",
+        "Nobody knew.",
+    ]
+    # without a reporting verb after the name, the question ends its sentence
+    assert sentences("“Why now?” Clinton left the room.") == ["“Why now?”", "Clinton left the room."]
+
+
 def test_dotted_acronym_ends_a_sentence_before_a_new_one():
     assert sentences("The talks were held in the U.S. The president was absent.") == [
         "The talks were held in the U.S.",
