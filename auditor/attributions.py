@@ -871,8 +871,9 @@ def _phrasal_at(toks: list[Tok], i: int) -> tuple[str, int] | None:
 
 def _call_names_something(toks: list[Tok], j: int) -> bool:
     """"called the plan “a disaster”", "called it a failure": an object, then what
-    the speaker called it (not "called a meeting", "called him on Tuesday")."""
-    if not _object_follows(toks, j) or toks[j].low in ("for", "on", "to", "about", "of", "off", "in", "out", "up", "back"):
+    the speaker called it (not "called a meeting", "called him on Tuesday").  The object
+    may be a bare noun phrase: "called climate change a hoax"."""
+    if j >= len(toks) or not toks[j].word or toks[j].quoted or toks[j].low in ("for", "on", "to", "about", "of", "off", "in", "out", "up", "back"):
         return False
     if toks[j].low in _CALLED_OBJECTS and j + 1 < len(toks) and toks[j + 1].word:
         nxt = toks[j + 1].low

@@ -116,6 +116,9 @@ def test_claims_after_a_verb_and_all_are_claims_with_no_source():
     # turns of phrase and ordinals
     "Let's say you think a degree from a state school will cost $160,000.",
     "Let us say the plan fails.",
+    # calling a meeting or people somewhere names nothing
+    "The president called snap elections for June.",
+    "Police called reporters to the scene.",
     "Having said that, the plan may still work.",
     "The firm's second bankruptcy case began in May.",
     "The fire burned for a few seconds before crews arrived.",
@@ -377,6 +380,7 @@ def test_cue_takes_in_the_addressee_before_that():
         ("Dozens of nurses signed a letter to the board urging a pay review.", "Dozens of nurses", "urging"),
         # "call" with an object and what it is called
         ("Rival bakers called it a publicity stunt.", "Rival bakers", "called"),
+        ("The senator has called climate change a hoax.", "The senator", "has called"),  # a bare noun as the object
         ("Neighbours - critics would call them busybodies - objected.", "critics", "would call"),
         # a passive with its agent after an adjunct or a predicate
         ("The scheme was condemned by residents as wasteful.", "residents", "was condemned by"),
