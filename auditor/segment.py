@@ -6,7 +6,9 @@ lower case, or the line ends mid-clause), so headlines and datelines without fin
 punctuation stand as sentences of their own while hard-wrapped prose is rejoined.
 Inside a paragraph a sentence ends at ``.``, ``!``, ``?`` or an ellipsis, with any
 closing quotation marks and brackets, when the next word can start a sentence and
-the full stop does not belong to an abbreviation, an initial or a dotted acronym.
+the full stop does not belong to an abbreviation, an initial or a dotted acronym;
+a question or exclamation in quotation marks goes on into its dialogue tag
+("“Why now?” Clinton asked.").
 
 Compiled scans over the whole text do the work, so Python runs once per sentence,
 not per character: one finds the line breaks that may join two lines, one the

@@ -32,8 +32,9 @@ def call(impl, **offered):
 
 
 def finder_parts(article, stage) -> None:
-    """The built-in finder's parts, run one after another as find_attributions runs
-    them sentence by sentence (after it has run once, so they add up to a little less)."""
+    """The built-in finder's parts, each run over the whole article in turn where
+    find_attributions runs them sentence by sentence: their sum is near the finder's
+    own line, not equal to it (caches are warm, lists are built between the parts)."""
     from auditor import attributions as finder
 
     chosen = stage("  . sentences with a cue word", lambda: finder._sentences_with_cues(article))
