@@ -116,12 +116,12 @@ def test_claims_after_a_verb_and_all_are_claims_with_no_source():
     # turns of phrase and ordinals
     "Let's say you think a degree from a state school will cost $160,000.",
     "Let us say the plan fails.",
-    # calling a meeting or people somewhere names nothing
-    "The president called snap elections for June.",
-    "Police called reporters to the scene.",
     "Having said that, the plan may still work.",
     "The firm's second bankruptcy case began in May.",
     "The fire burned for a few seconds before crews arrived.",
+    # calling a meeting or people somewhere names nothing
+    "The president called snap elections for June.",
+    "Police called reporters to the scene.",
 ])
 def test_what_reports_nothing_is_no_attribution(text):
     assert attributions(text) == ()
